@@ -1,0 +1,27 @@
+package dev.outrigger.sidecar.config;
+
+/**
+ * The {@code outbound:} block: what the outbound listener accepts and how it treats hosts no service names.
+ *
+ * @param unknownHosts    default {@link UnknownHosts#PASSTHROUGH}
+ * @param maxRequestLine  longest request line accepted, bytes (default 8 KiB; longer: 414 and close)
+ * @param maxHeaderBytes  largest header block accepted, bytes (default 16 KiB; larger: 431 and close)
+ * @param retryBodyLimit  request bodies up to this size are kept for a retry; a larger body streams
+ *                        through and that request is not retried (default 64 KiB)
+ * @param idleTimeout     idle keep-alive connections, both sides, are closed after this (default 60s)
+ */
+public record OutboundSettings(
+        UnknownHosts unknownHosts,
+        int maxRequestLine,
+        int maxHeaderBytes,
+        int retryBodyLimit,
+        java.time.Duration idleTimeout) {
+
+    /** What to do with a host that no entry of {@code services} names. */
+    public enum UnknownHosts {
+        /** Forward it to where DNS says, with no policies. */
+        PASSTHROUGH,
+        /** Answer 502 with {@code x-outrigger-error: unknown-host}. */
+        REJECT
+    }
+}

@@ -1,0 +1,21 @@
+package dev.outrigger.sidecar.config;
+
+import java.util.Map;
+
+/**
+ * The whole, validated sidecar configuration. Built only by {@link ConfigLoader}; every field is
+ * set (defaults filled in), collections are unmodifiable.
+ *
+ * @param service     this workload's name (required)
+ * @param trustDomain the SPIFFE trust domain, default {@code outrigger.local}
+ * @param app         the local app that inbound traffic goes to, default 127.0.0.1:8080
+ * @param services    upstream services by name, in file order
+ */
+public record SidecarConfig(
+        String service,
+        String trustDomain,
+        Listeners listeners,
+        Address app,
+        OutboundSettings outbound,
+        Map<String, ServiceConfig> services) {
+}
