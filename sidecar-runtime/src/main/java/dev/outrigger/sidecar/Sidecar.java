@@ -1,24 +1,137 @@
 package dev.outrigger.sidecar;
 
+import dev.outrigger.sidecar.admin.AdminServer;
+import dev.outrigger.sidecar.admin.AdminServer.Page;
+import dev.outrigger.sidecar.cluster.Cluster;
+import dev.outrigger.sidecar.config.Address;
+import dev.outrigger.sidecar.config.ConfigRenderer;
+import dev.outrigger.sidecar.config.ServiceConfig;
 import dev.outrigger.sidecar.config.SidecarConfig;
+import dev.outrigger.sidecar.metrics.MetricsRegistry;
+import dev.outrigger.sidecar.metrics.ProxyMetrics;
+import dev.outrigger.sidecar.outbound.OutboundServer;
+import dev.outrigger.sidecar.policy.Breaker;
+import dev.outrigger.sidecar.pool.UpstreamPool;
+import dev.outrigger.sidecar.proxy.Transport;
+import dev.outrigger.sidecar.route.Router;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.util.concurrent.EventExecutor;
 
-/** A running sidecar: its listeners, services and admin. (Placeholder until the proxy core lands.) */
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/** A running sidecar: its listeners, services and admin pages. */
 public final class Sidecar implements AutoCloseable {
 
-    private Sidecar() {
+    private static final Logger LOG = Logger.getLogger(Sidecar.class.getName());
+
+    private final EventLoopGroup group;
+    private final DnsAddressResolverGroup resolver;
+    private final List<Channel> listeners;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean ready;
+
+    private Sidecar(EventLoopGroup group, DnsAddressResolverGroup resolver, List<Channel> listeners) {
+        this.group = group;
+        this.resolver = resolver;
+        this.listeners = listeners;
     }
 
     /** Binds every listener of {@code config} and returns once they accept connections. */
-    public static Sidecar start(SidecarConfig config) throws Exception {
-        throw new UnsupportedOperationException("not built yet");
+    public static Sidecar start(SidecarConfig config) throws InterruptedException {
+        long started = System.nanoTime();
+        Transport transport = Transport.best();
+        EventLoopGroup group = transport.newGroup(Runtime.getRuntime().availableProcessors());
+        DnsAddressResolverGroup resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+                .datagramChannelType(transport.datagramChannel())
+                .socketChannelType(transport.socketChannel()));
+        try {
+            MetricsRegistry registry = new MetricsRegistry();
+            ProxyMetrics metrics = new ProxyMetrics(registry);
+            Map<String, Cluster> clusters = new LinkedHashMap<>();
+            for (ServiceConfig service : config.services().values()) {
+                clusters.put(service.name().toLowerCase(Locale.ROOT), Cluster.of(service, metrics));
+            }
+            registerBreakerStates(registry, clusters);
+            Map<EventLoop, UpstreamPool> pools = new HashMap<>();
+            for (EventExecutor executor : group) {
+                EventLoop loop = (EventLoop) executor;
+                pools.put(loop, new UpstreamPool(loop, transport, resolver, config.outbound().idleTimeout(),
+                        config.outbound().maxHeaderBytes()));
+            }
+            Address outbound = config.listeners().outbound();
+            Router router = new Router(clusters, config.outbound().unknownHosts(), outbound);
+            Channel outboundChannel = OutboundServer.bind(socket(outbound), group, transport, config.outbound(),
+                    router, pools, Cluster.passthrough(metrics), metrics);
+            String effectiveConfig = ConfigRenderer.toYaml(config);
+            Sidecar sidecar = new Sidecar(group, resolver, new ArrayList<>(List.of(outboundChannel)));
+            Map<String, Page> pages = new LinkedHashMap<>();
+            pages.put("/ready", new Page("text/plain; charset=utf-8", () -> sidecar.ready ? "ready\n" : "not ready\n"));
+            pages.put("/live", new Page("text/plain; charset=utf-8", () -> "live\n"));
+            pages.put("/metrics", new Page("text/plain; version=0.0.4; charset=utf-8", () -> {
+                StringBuilder text = new StringBuilder(4096);
+                registry.writeTo(text);
+                return text.toString();
+            }));
+            pages.put("/config", new Page("application/yaml; charset=utf-8", () -> effectiveConfig));
+            Channel adminChannel = AdminServer.bind(socket(config.listeners().admin()), group, transport, pages,
+                    () -> sidecar.ready);
+            sidecar.listeners.add(adminChannel);
+            sidecar.ready = true;
+            LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, admin %s, %d services, %s transport",
+                    config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    outbound, config.listeners().admin(), clusters.size(), transport.name()));
+            return sidecar;
+        } catch (RuntimeException | InterruptedException e) {
+            resolver.close();
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    private static void registerBreakerStates(MetricsRegistry registry, Map<String, Cluster> clusters) {
+        registry.gauge("outrigger_circuit_breaker_state",
+                "Circuit breaker state per service: 1 for the current state, 0 for the others.",
+                new String[] {"service", "state"}, sink -> {
+                    for (Cluster cluster : clusters.values()) {
+                        Breaker.State current = cluster.breaker().state();
+                        for (Breaker.State state : Breaker.State.values()) {
+                            sink.set(state == current ? 1 : 0, cluster.name(), state.label());
+                        }
+                    }
+                });
+    }
+
+    private static InetSocketAddress socket(Address address) {
+        return new InetSocketAddress(address.host(), address.port());
     }
 
     /** Blocks until {@link #close()} has finished. */
     public void awaitTermination() throws InterruptedException {
+        terminated.await();
     }
 
     /** Stops accepting, lets in-flight requests finish for a short grace period, then closes everything. */
     @Override
     public void close() {
+        ready = false;
+        for (Channel listener : listeners) {
+            listener.close().syncUninterruptibly();
+        }
+        group.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        resolver.close();
+        terminated.countDown();
     }
 }

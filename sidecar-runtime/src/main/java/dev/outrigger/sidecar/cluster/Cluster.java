@@ -1,0 +1,114 @@
+package dev.outrigger.sidecar.cluster;
+
+import dev.outrigger.sidecar.balance.Balancer;
+import dev.outrigger.sidecar.balance.Endpoint;
+import dev.outrigger.sidecar.config.Address;
+import dev.outrigger.sidecar.config.CircuitBreakerConfig;
+import dev.outrigger.sidecar.config.RetryConfig;
+import dev.outrigger.sidecar.config.ServiceConfig;
+import dev.outrigger.sidecar.metrics.ProxyMetrics;
+import dev.outrigger.sidecar.metrics.ProxyMetrics.ServiceMetrics;
+import dev.outrigger.sidecar.policy.Backoff;
+import dev.outrigger.sidecar.policy.Breaker;
+import dev.outrigger.sidecar.policy.RetryBudget;
+import dev.outrigger.sidecar.policy.RetryPolicy;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** A service at run time: its endpoints and balancer, and the policies every call to it goes through. */
+public final class Cluster {
+
+    /** Hosts that no service names get one try, no breaker, and this deadline for the response to start. */
+    private static final Duration PASSTHROUGH_TIMEOUT = Duration.ofSeconds(15);
+
+    private final String name;
+    private final List<Endpoint> endpoints;
+    private final Map<Endpoint, InetSocketAddress> addresses = new IdentityHashMap<>();
+    private final Balancer balancer;
+    private final RetryBudget budget;
+    private final RetryPolicy retryPolicy;
+    private final Breaker breaker;
+    private final long timeoutNanos;
+    private final long perTryTimeoutNanos;
+    private final ServiceMetrics metrics;
+
+    private Cluster(String name, List<Address> endpoints, ServiceConfig.Balancer balancer, Duration timeout,
+                    RetryConfig retry, CircuitBreakerConfig breaker, ProxyMetrics metrics) {
+        this.name = name;
+        this.endpoints = endpoints.stream().map(Endpoint::new).toList();
+        for (Endpoint endpoint : this.endpoints) {
+            Address address = endpoint.address();
+            addresses.put(endpoint, InetSocketAddress.createUnresolved(address.host(), address.port()));
+        }
+        this.balancer = Balancer.of(balancer);
+        this.budget = RetryBudget.of(retry, System::nanoTime);
+        this.retryPolicy = new RetryPolicy(retry, budget,
+                new Backoff(retry.backoffBase(), retry.backoffMax(), ThreadLocalRandom.current()));
+        this.breaker = new Breaker(name, breaker);
+        this.timeoutNanos = timeout.toNanos();
+        this.perTryTimeoutNanos = retry.perTryTimeout() == null ? 0 : retry.perTryTimeout().toNanos();
+        this.metrics = metrics.forService(name);
+    }
+
+    public static Cluster of(ServiceConfig service, ProxyMetrics metrics) {
+        return new Cluster(service.name(), service.endpoints(), service.balancer(), service.timeout(),
+                service.retry(), service.circuitBreaker(), metrics);
+    }
+
+    /** The policies for hosts no service names: one try, no circuit breaker, metrics as service "passthrough". */
+    public static Cluster passthrough(ProxyMetrics metrics) {
+        RetryConfig once = new RetryConfig(1, null, Set.of(), Set.of(), 0, 0, Duration.ZERO, Duration.ZERO, false);
+        CircuitBreakerConfig off = new CircuitBreakerConfig(0.5, 1, 1, Duration.ofSeconds(1), 1, false);
+        return new Cluster("passthrough", List.of(), ServiceConfig.Balancer.ROUND_ROBIN, PASSTHROUGH_TIMEOUT,
+                once, off, metrics);
+    }
+
+    /** The endpoint for the next try, avoiding those already tried where possible; null when there is none. */
+    public Endpoint pick(Collection<Endpoint> tried) {
+        return endpoints.isEmpty() ? null : balancer.pick(endpoints, tried);
+    }
+
+    public InetSocketAddress socketAddress(Endpoint endpoint) {
+        return addresses.get(endpoint);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public RetryBudget budget() {
+        return budget;
+    }
+
+    public Breaker breaker() {
+        return breaker;
+    }
+
+    public long timeoutNanos() {
+        return timeoutNanos;
+    }
+
+    public long timeoutMillis() {
+        return timeoutNanos / 1_000_000;
+    }
+
+    /** 0 when tries have no deadline of their own. */
+    public long perTryTimeoutNanos() {
+        return perTryTimeoutNanos;
+    }
+
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+}

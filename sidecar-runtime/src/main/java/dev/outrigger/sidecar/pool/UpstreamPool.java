@@ -1,0 +1,112 @@
+package dev.outrigger.sidecar.pool;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.AddressResolverGroup;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.outrigger.sidecar.proxy.Transport;
+
+/**
+ * Keep-alive HTTP/1.1 connections to upstreams, owned by one event loop: requests handled on that loop
+ * use only its connections, so no lock is ever taken and a request and its upstream share a thread.
+ */
+public final class UpstreamPool {
+
+    private static final int MAX_IDLE_PER_ADDRESS = 64;
+
+    private final Bootstrap bootstrap;
+    private final Map<InetSocketAddress, ArrayDeque<Channel>> idle = new HashMap<>();
+
+    public UpstreamPool(EventLoop loop, Transport transport, AddressResolverGroup<? extends SocketAddress> resolver,
+                        Duration idleTimeout, int maxHeaderBytes) {
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(8192)
+                .setMaxHeaderSize(maxHeaderBytes)
+                .setMaxChunkSize(64 * 1024);
+        long idleMillis = idleTimeout.toMillis();
+        this.bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(transport.socketChannel())
+                .resolver(resolver)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(
+                                new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
+                                new HttpClientCodec(decoder, false, false),
+                                new UpstreamHandler());
+                    }
+                });
+    }
+
+    /**
+     * Hands {@code owner} a connection to {@code address}: a pooled one at once, or a new one when the
+     * returned future completes. On failure the owner is not attached.
+     */
+    public ChannelFuture acquire(InetSocketAddress address, UpstreamListener owner, int connectTimeoutMillis) {
+        ArrayDeque<Channel> channels = idle.get(address);
+        while (channels != null && !channels.isEmpty()) {
+            Channel channel = channels.pollLast();
+            if (channel.isActive()) {
+                handler(channel).owner(owner);
+                return channel.newSucceededFuture();
+            }
+        }
+        ChannelFuture connect = bootstrap.clone()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .connect(address);
+        connect.addListener(f -> {
+            if (f.isSuccess()) {
+                Channel channel = connect.channel();
+                handler(channel).owner(owner);
+                channel.closeFuture().addListener(closed -> forget(channel, address));
+            }
+        });
+        return connect;
+    }
+
+    /** Takes back a connection whose last exchange completed cleanly; it will serve the next request. */
+    public void release(Channel channel, InetSocketAddress address) {
+        handler(channel).owner(null);
+        channel.config().setAutoRead(true);
+        ArrayDeque<Channel> channels = idle.computeIfAbsent(address, a -> new ArrayDeque<>());
+        if (!channel.isActive() || channels.size() >= MAX_IDLE_PER_ADDRESS) {
+            channel.close();
+            return;
+        }
+        channels.addLast(channel);
+    }
+
+    private void forget(Channel channel, InetSocketAddress address) {
+        ArrayDeque<Channel> channels = idle.get(address);
+        if (channels != null) {
+            channels.remove(channel);
+        }
+    }
+
+    /** Detaches the owner and closes the connection (after a failure or an unfinished exchange). */
+    public static void discard(Channel channel) {
+        handler(channel).owner(null);
+        channel.close();
+    }
+
+    private static UpstreamHandler handler(Channel channel) {
+        return channel.pipeline().get(UpstreamHandler.class);
+    }
+}
