@@ -97,10 +97,16 @@ final class Readers {
 
     /** A share written {@code 20%} or {@code 0.2}, within {@code [min, max]} (fractions of 1). */
     static ValueReader<Double> fraction(double min, double max) {
-        ValueReader<Double> fraction = parsed(Units::parseFraction);
-        return fraction.check(value -> value >= min && value <= max, value -> "must be between "
-                + Units.formatPercent(min) + " and " + Units.formatPercent(max) + ", got " + Units.formatPercent(value)
-                + (value > 1 ? " (a plain number is a fraction of 1: write 20% or 0.2)" : ""));
+        return parsed(text -> {
+            double value = Units.parseFraction(text);
+            if (value < min || value > max) {
+                boolean plainNumber = !text.endsWith("%");
+                throw new IllegalArgumentException("must be between " + Units.formatPercent(min) + " and "
+                        + Units.formatPercent(max) + ", got " + text
+                        + (plainNumber && value > 1 ? " (a plain number is a fraction of 1: write 20% or 0.2)" : ""));
+            }
+            return value;
+        });
     }
 
     /** One of the enum's constants by its YAML name, e.g. {@code round-robin}. */
@@ -117,26 +123,25 @@ final class Readers {
         });
     }
 
-    /** A list without duplicates, each item read by {@code itemReader}; unreadable items are left out. */
+    /** A list without duplicates, each item read by {@code itemReader}; null when any item is wrong. */
     static <T> ValueReader<List<T>> listOf(ValueReader<T> itemReader) {
         return (node, path, problems) -> {
             if (!(node instanceof ListNode list)) {
                 return mismatch("a list", node, path, problems);
             }
             List<T> values = new ArrayList<>();
+            boolean allValid = true;
             List<YamlNode> items = list.items();
             for (int i = 0; i < items.size(); i++) {
                 T value = itemReader.read(items.get(i), Problems.item(path, i), problems);
-                if (value == null) {
-                    continue;
-                }
-                if (values.contains(value)) {
+                if (value != null && values.contains(value)) {
                     problems.add(Problems.item(path, i), items.get(i).line(), "duplicate entry " + items.get(i).describe());
-                } else {
-                    values.add(value);
+                    value = null;
                 }
+                allValid &= value != null;
+                values.add(value);
             }
-            return Collections.unmodifiableList(values);
+            return allValid ? Collections.unmodifiableList(values) : null;
         };
     }
 
