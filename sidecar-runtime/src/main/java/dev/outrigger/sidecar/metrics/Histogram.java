@@ -1,6 +1,7 @@
 package dev.outrigger.sidecar.metrics;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Observed durations counted into fixed buckets; exposed in seconds, as Prometheus expects. */
@@ -51,8 +52,7 @@ public final class Histogram extends LabeledMetric<Histogram.Child> {
             cumulative += child.buckets[i].sum();
             TextFormat.writeSample(out, name + "_bucket", child.labelText, leLabels[i], Long.toString(cumulative));
         }
-        String seconds = TextFormat.number(child.sumNanos.sum() / NANOS_PER_SECOND);
-        TextFormat.writeSample(out, name + "_sum", child.labelText, null, seconds);
+        TextFormat.writeSample(out, name + "_sum", child.labelText, null, TextFormat.number(child.sumSeconds.sum()));
         // Derived from the buckets so that _count always equals the +Inf bucket, even mid-update.
         TextFormat.writeSample(out, name + "_count", child.labelText, null, Long.toString(cumulative));
     }
@@ -62,7 +62,8 @@ public final class Histogram extends LabeledMetric<Histogram.Child> {
         private final String labelText;
         private final long[] boundsNanos;
         private final LongAdder[] buckets;
-        private final LongAdder sumNanos = new LongAdder();
+        /** In seconds as a double: a sum of nanoseconds could overflow a long within weeks under heavy load. */
+        private final DoubleAdder sumSeconds = new DoubleAdder();
 
         private Child(String labelText, long[] boundsNanos) {
             this.labelText = labelText;
@@ -76,7 +77,7 @@ public final class Histogram extends LabeledMetric<Histogram.Child> {
             long duration = Math.max(0, nanos);
             int index = Arrays.binarySearch(boundsNanos, duration);
             buckets[index >= 0 ? index : -index - 1].increment();
-            sumNanos.add(duration);
+            sumSeconds.add(duration / NANOS_PER_SECOND);
         }
     }
 }

@@ -6,7 +6,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowS
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A service's circuit breaker: a Resilience4j {@link CircuitBreaker} used only through its non-blocking calls.
@@ -25,12 +29,8 @@ public final class Breaker {
 
     private final CircuitBreaker breaker;
 
-    public Breaker(String name, CircuitBreakerConfig config) {
-        this(name, config, Clock.systemUTC());
-    }
-
-    /** @param clock decides when {@code openFor} has passed; tests pass a fake */
-    public Breaker(String name, CircuitBreakerConfig config, Clock clock) {
+    /** @param nanoTime a {@link System#nanoTime()}-like clock: decides when {@code openFor} has passed */
+    public Breaker(String name, CircuitBreakerConfig config, LongSupplier nanoTime) {
         this.breaker = CircuitBreaker.of(name, io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
                 .slidingWindow(config.window(), config.minimumCalls(), SlidingWindowType.COUNT_BASED,
                         SlidingWindowSynchronizationStrategy.LOCK_FREE)
@@ -40,7 +40,7 @@ public final class Breaker {
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .permittedNumberOfCallsInHalfOpenState(config.halfOpenCalls())
                 .writableStackTraceEnabled(false)
-                .clock(clock)
+                .clock(new MonotonicClock(nanoTime))
                 .build());
         if (!config.enabled()) {
             breaker.transitionToDisabledState();
@@ -97,6 +97,33 @@ public final class Breaker {
     private static final class UpstreamFailure extends RuntimeException {
         UpstreamFailure() {
             super("upstream call failed", null, false, false);
+        }
+    }
+
+    /**
+     * Resilience4j reads time from a {@link Clock}; this one counts nanoseconds from an arbitrary origin, so a wall
+     * clock set back cannot keep the breaker open.
+     */
+    private static final class MonotonicClock extends Clock {
+        private final LongSupplier nanoTime;
+
+        MonotonicClock(LongSupplier nanoTime) {
+            this.nanoTime = nanoTime;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochSecond(0, nanoTime.getAsLong());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("a monotonic clock has no zone");
         }
     }
 }

@@ -12,15 +12,14 @@ import java.util.function.LongSupplier;
  * Thread-safe and lock-free.
  */
 public final class RetryBudget {
-    static final int WINDOW_SECONDS = 10;
+    private static final int WINDOW_SECONDS = 10;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long PARTS_PER_MILLION = 1_000_000L;
+    private static final Bucket NEVER_USED = new Bucket(Long.MIN_VALUE);
 
     private final long ratioPpm;
     private final long floor;
     private final LongSupplier nanoTime;
-    private static final Bucket NEVER_USED = new Bucket(Long.MIN_VALUE);
-
     private final AtomicReferenceArray<Bucket> ring = new AtomicReferenceArray<>(WINDOW_SECONDS);
 
     /**
@@ -64,7 +63,7 @@ public final class RetryBudget {
             }
         }
         long allowed = requests * ratioPpm / PARTS_PER_MILLION + floor - earlierRetries;
-        // Only the current bucket's retries change under us, so a CAS on it keeps the cap exact.
+        // Retries are only ever added to the current second's bucket, so a CAS on it keeps the cap exact.
         for (int retries = current.retries.get(); retries < allowed; retries = current.retries.get()) {
             if (current.retries.compareAndSet(retries, retries + 1)) {
                 return true;

@@ -13,7 +13,8 @@ class BreakerTest {
     private static final long CALL_NANOS = 1_000_000;
     private static final Duration OPEN_FOR = Duration.ofSeconds(10);
 
-    private final FakeTime time = new FakeTime();
+    /** Negative, as System.nanoTime may be; opening and waiting cross zero. */
+    private final FakeTime time = new FakeTime(-Duration.ofSeconds(3).toNanos());
     /** Opens at 50 % failures once 4 of the last 10 calls are known; 2 probes when half-open. */
     private final Breaker breaker = new Breaker("payments",
             new CircuitBreakerConfig(0.5, 10, 4, OPEN_FOR, 2, true), time);

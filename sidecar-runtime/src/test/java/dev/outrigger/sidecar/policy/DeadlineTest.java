@@ -46,8 +46,9 @@ class DeadlineTest {
     }
 
     @Test
-    void minIsTheEarlier() {
-        FakeTime time = new FakeTime(Long.MAX_VALUE - 10);
+    void minIsTheEarlierEvenAcrossNanoTimeWrapping() {
+        // The short deadline lies before the wrap-around point, the others after it.
+        FakeTime time = new FakeTime(Long.MAX_VALUE - Duration.ofSeconds(1).toNanos());
         Deadline call = Deadline.after(Duration.ofSeconds(2), time);
         Deadline shortTry = Deadline.after(Duration.ofMillis(500), time);
         Deadline longTry = Deadline.after(Duration.ofSeconds(5), time);
