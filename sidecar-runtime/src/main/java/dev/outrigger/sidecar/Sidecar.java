@@ -75,7 +75,6 @@ public final class Sidecar implements AutoCloseable {
             Router router = new Router(clusters, config.outbound().unknownHosts(), outbound);
             Channel outboundChannel = OutboundServer.bind(socket(outbound), group, transport, config.outbound(),
                     router, pools, Cluster.passthrough(metrics), metrics);
-            String effectiveConfig = ConfigRenderer.toYaml(config);
             Sidecar sidecar = new Sidecar(group, resolver, new ArrayList<>(List.of(outboundChannel)));
             Map<String, Page> pages = new LinkedHashMap<>();
             pages.put("/ready", new Page("text/plain; charset=utf-8", () -> sidecar.ready ? "ready\n" : "not ready\n"));
@@ -85,7 +84,7 @@ public final class Sidecar implements AutoCloseable {
                 registry.writeTo(text);
                 return text.toString();
             }));
-            pages.put("/config", new Page("application/yaml; charset=utf-8", () -> effectiveConfig));
+            pages.put("/config", new Page("application/yaml; charset=utf-8", () -> ConfigRenderer.toYaml(config)));
             Channel adminChannel = AdminServer.bind(socket(config.listeners().admin()), group, transport, pages,
                     () -> sidecar.ready);
             sidecar.listeners.add(adminChannel);

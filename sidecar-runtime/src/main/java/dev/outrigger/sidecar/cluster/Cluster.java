@@ -20,7 +20,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** A service at run time: its endpoints and balancer, and the policies every call to it goes through. */
 public final class Cluster {
@@ -50,8 +49,8 @@ public final class Cluster {
         this.balancer = Balancer.of(balancer);
         this.budget = RetryBudget.of(retry, System::nanoTime);
         this.retryPolicy = new RetryPolicy(retry, budget,
-                new Backoff(retry.backoffBase(), retry.backoffMax(), ThreadLocalRandom.current()));
-        this.breaker = new Breaker(name, breaker);
+                Backoff.of(retry));
+        this.breaker = new Breaker(name, breaker, System::nanoTime);
         this.timeoutNanos = timeout.toNanos();
         this.perTryTimeoutNanos = retry.perTryTimeout() == null ? 0 : retry.perTryTimeout().toNanos();
         this.metrics = metrics.forService(name);
