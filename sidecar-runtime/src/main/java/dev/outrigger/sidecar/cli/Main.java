@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /** The sidecar jar's entry point: {@code java -jar outrigger-sidecar.jar <command> [options]}. */
 public final class Main {
 
-    private static final List<String> HELP = List.of("--help", "-h", "help");
+    private static final List<String> HELP_OPTIONS = List.of("--help", "-h");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -42,7 +42,7 @@ public final class Main {
             return ExitCodes.INVALID;
         }
         List<String> all = Arrays.asList(args);
-        if (all.stream().anyMatch(HELP::contains)) {
+        if (args[0].equals("help") || all.stream().anyMatch(HELP_OPTIONS::contains)) {
             out.print(usage());
             return ExitCodes.OK;
         }

@@ -55,7 +55,8 @@ final class Readers {
                 return mismatch("an integer", node, path, problems);
             }
             if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-                String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
+                String range = max != Integer.MAX_VALUE ? "between " + min + " and " + max
+                        : value.signum() > 0 ? "at most " + max : "at least " + min;
                 problems.add(path, node.line(), "must be " + range + ", got " + value);
                 return null;
             }

@@ -256,6 +256,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void integersOutOfRangeSayWhichBoundIsBroken() {
+        assertEquals(List.of(
+                "sidecar.yaml:4: services.payments.circuit-breaker.window: must be at most 2147483647, got 3000000000",
+                "sidecar.yaml:4: services.payments.circuit-breaker.half-open-calls: must be at least 1, got 0"),
+                serviceErrors("circuit-breaker: {window: 3000000000, half-open-calls: 0}"));
+    }
+
+    @Test
     void tlsModesNotBuiltYetAreRejected() {
         assertEquals(List.of("sidecar.yaml:4: services.payments.tls: tls: mesh is not supported yet; use tls: none"),
                 serviceErrors("tls: mesh"));

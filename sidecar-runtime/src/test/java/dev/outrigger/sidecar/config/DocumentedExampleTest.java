@@ -1,0 +1,40 @@
+package dev.outrigger.sidecar.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The example in docs/configuration.md is valid and shows the real defaults. */
+class DocumentedExampleTest {
+
+    @Test
+    void exampleParsesAndItsValuesAreTheDefaults() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+
+        SidecarConfig documented = ConfigLoader.parse(example, "configuration.md");
+        SidecarConfig defaults = ConfigLoader.parse("""
+                service: orders
+                services:
+                  payments: {endpoints: [127.0.0.2:8080, 127.0.0.3:8080]}
+                """, "defaults");
+
+        assertEquals(defaults.trustDomain(), documented.trustDomain());
+        assertEquals(defaults.listeners(), documented.listeners());
+        assertEquals(defaults.app(), documented.app());
+        assertEquals(defaults.outbound(), documented.outbound());
+        ServiceConfig payments = documented.services().get("payments");
+        RetryConfig retry = payments.retry();
+        assertEquals(Duration.ofMillis(500), retry.perTryTimeout());
+        assertEquals(defaults.services().get("payments"), new ServiceConfig(payments.name(), payments.endpoints(),
+                payments.tls(), payments.balancer(), payments.timeout(), new RetryConfig(retry.attempts(), null,
+                retry.on(), retry.statuses(), retry.budget(), retry.minRetriesPerSecond(), retry.backoffBase(),
+                retry.backoffMax(), retry.nonIdempotent()), payments.circuitBreaker()));
+        assertFalse(documented.services().get("inventory.internal").circuitBreaker().enabled());
+    }
+}
