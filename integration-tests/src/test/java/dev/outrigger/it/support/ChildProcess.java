@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -124,13 +126,24 @@ public final class ChildProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         kill();
-        descendants.forEach(ProcessHandle::destroyForcibly);
+        descendants.forEach(ChildProcess::killAndWait);
     }
 
     private void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.descendants().forEach(ChildProcess::killAndWait);
+        killAndWait(process.toHandle());
         LIVE.remove(this);
+    }
+
+    private static void killAndWait(ProcessHandle handle) {
+        handle.destroyForcibly();
+        try {
+            handle.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("could not kill " + handle.pid(), e);
+        }
     }
 
     @Override

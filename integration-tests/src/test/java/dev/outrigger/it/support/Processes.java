@@ -90,11 +90,9 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
         return sidecar;
     }
 
-    /** Runs the sidecar's CLI to its end, e.g. {@code validate --config FILE}. */
+    /** Starts the sidecar's CLI, e.g. {@code validate --config FILE}; see {@link ChildProcess#awaitExit}. */
     public ChildProcess sidecarCli(String name, String... args) {
-        ChildProcess process = start(name, Artifacts.sidecarCommand(SIDECAR_JVM_OPTIONS, List.of(args)));
-        process.awaitExit(STARTUP);
-        return process;
+        return start(name, Artifacts.sidecarCommand(SIDECAR_JVM_OPTIONS, List.of(args)));
     }
 
     /** Runs a {@code CallerApp} with the agent pointed at {@code sidecar}, to its end. */
