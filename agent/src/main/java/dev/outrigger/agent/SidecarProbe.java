@@ -1,0 +1,76 @@
+package dev.outrigger.agent;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.Socket;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Tells whether the sidecar accepts TCP connections, refreshed by a daemon thread so that a call only reads a
+ * volatile field. It probes every second while the sidecar is up and every 250 ms while it is down, so a sidecar
+ * that comes back is used again quickly.
+ */
+final class SidecarProbe implements BooleanSupplier {
+    static final long UP_INTERVAL_MILLIS = 1000;
+    static final long DOWN_INTERVAL_MILLIS = 250;
+    private static final int CONNECT_TIMEOUT_MILLIS = 200;
+
+    private final InetSocketAddress sidecar;
+    private final Predicate<InetSocketAddress> connects;
+    private final Consumer<String> onChange;
+    private volatile boolean reachable;
+
+    SidecarProbe(InetSocketAddress sidecar, Predicate<InetSocketAddress> connects, Consumer<String> onChange) {
+        this.sidecar = sidecar;
+        this.connects = connects;
+        this.onChange = onChange;
+    }
+
+    /** Probes once now, so the first call already has an answer, then keeps probing on a daemon thread. */
+    static SidecarProbe start(InetSocketAddress sidecar, Consumer<String> onChange) {
+        SidecarProbe probe = new SidecarProbe(sidecar, SidecarProbe::tcpConnects, onChange);
+        probe.probeOnce();
+        Thread thread = new Thread(probe::probeForever, "outrigger-sidecar-probe");
+        thread.setDaemon(true);
+        thread.start();
+        return probe;
+    }
+
+    @Override
+    public boolean getAsBoolean() {
+        return reachable;
+    }
+
+    /** @return how long to wait before the next probe */
+    long probeOnce() {
+        boolean now = connects.test(sidecar);
+        if (now != reachable) {
+            reachable = now;
+            onChange.accept("sidecar " + sidecar + (now ? " is reachable" : " is not reachable"));
+        }
+        return now ? UP_INTERVAL_MILLIS : DOWN_INTERVAL_MILLIS;
+    }
+
+    private void probeForever() {
+        try {
+            while (true) {
+                Thread.sleep(probeOnce());
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean tcpConnects(InetSocketAddress address) {
+        // Proxy.NO_PROXY keeps the probe itself away from the default ProxySelector.
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
+            socket.connect(address, CONNECT_TIMEOUT_MILLIS);
+            return true;
+        } catch (IOException | RuntimeException unreachable) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.outrigger.bootstrap;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Sends the calls that {@link RedirectPolicy} picks to the sidecar as an HTTP proxy, so the client writes an
+ * absolute-form request ({@code GET http://service-b/x HTTP/1.1}) to the sidecar and never resolves the mesh name.
+ * Every other call, and every call while this class misbehaves, gets the delegate's answer, i.e. goes the way it
+ * would go without the agent.
+ */
+public final class SidecarProxySelector extends ProxySelector {
+    private final ProxySelector delegate;
+    private final RedirectPolicy policy;
+    private final Proxy sidecar;
+    private final FailMode failMode;
+    private final BooleanSupplier sidecarReachable;
+    private final Consumer<String> warn;
+    private final AtomicBoolean bypassWarned = new AtomicBoolean();
+    private final AtomicBoolean faultWarned = new AtomicBoolean();
+
+    /**
+     * @param sidecarReachable read on every redirected call in {@link FailMode#OPEN}; must be cheap
+     * @param warn receives at most one line per kind of problem
+     */
+    public SidecarProxySelector(ProxySelector delegate, RedirectPolicy policy, InetSocketAddress sidecar,
+                                FailMode failMode, BooleanSupplier sidecarReachable, Consumer<String> warn) {
+        this.delegate = delegate;
+        this.policy = policy;
+        this.sidecar = new Proxy(Proxy.Type.HTTP, sidecar);
+        this.failMode = failMode;
+        this.sidecarReachable = sidecarReachable;
+        this.warn = warn;
+    }
+
+    private enum Route { SIDECAR_ONLY, SIDECAR_THEN_USUAL, USUAL }
+
+    @Override
+    public List<Proxy> select(URI uri) {
+        switch (route(uri)) {
+            case SIDECAR_ONLY:
+                return List.of(sidecar);
+            case SIDECAR_THEN_USUAL:
+                // HttpURLConnection tries the next entry when the sidecar refuses; the JDK HttpClient uses the first.
+                List<Proxy> proxies = new ArrayList<>();
+                proxies.add(sidecar);
+                proxies.addAll(delegate.select(uri));
+                return proxies;
+            default:
+                return delegate.select(uri);
+        }
+    }
+
+    private Route route(URI uri) {
+        try {
+            if (!policy.redirects(uri)) {
+                return Route.USUAL;
+            }
+            if (failMode == FailMode.CLOSED) {
+                return Route.SIDECAR_ONLY;
+            }
+            if (sidecarReachable.getAsBoolean()) {
+                return Route.SIDECAR_THEN_USUAL;
+            }
+            warnOnce(bypassWarned, "sidecar " + sidecar.address()
+                    + " is not reachable: calls go direct while it is down (fail=open); this is logged once");
+            return Route.USUAL;
+        } catch (Throwable t) {
+            warnOnce(faultWarned, "redirect decision failed, calls go direct: " + t);
+            return Route.USUAL;
+        }
+    }
+
+    private void warnOnce(AtomicBoolean warned, String message) {
+        if (warned.compareAndSet(false, true)) {
+            try {
+                warn.accept(message);
+            } catch (Throwable ignored) {
+                // Logging must never change the route of the call.
+            }
+        }
+    }
+
+    @Override
+    public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+        if (!sidecar.address().equals(address)) {
+            delegate.connectFailed(uri, address, failure);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SidecarProxySelector[sidecar=" + sidecar.address() + ", fail=" + failMode + ", delegate=" + delegate + "]";
+    }
+}

@@ -1,0 +1,116 @@
+package dev.outrigger.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+class SidecarProxySelectorTest {
+    private static final InetSocketAddress SIDECAR = new InetSocketAddress("127.0.0.1", 15001);
+    private static final Proxy SIDECAR_PROXY = new Proxy(Proxy.Type.HTTP, SIDECAR);
+    private static final Proxy APP_PROXY = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("corp-proxy", 3128));
+    private static final URI MESH_CALL = URI.create("http://service-b/hello?x=1");
+
+    private final RecordingDelegate delegate = new RecordingDelegate();
+    private final List<String> warnings = new ArrayList<>();
+
+    private SidecarProxySelector selector(FailMode mode, BooleanSupplier reachable) {
+        RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of());
+        return new SidecarProxySelector(delegate, policy, SIDECAR, mode, reachable, warnings::add);
+    }
+
+    @Test
+    void failOpenWithSidecarUpTriesSidecarThenTheUsualRoute() {
+        assertEquals(List.of(SIDECAR_PROXY, APP_PROXY), selector(FailMode.OPEN, () -> true).select(MESH_CALL));
+        assertTrue(warnings.isEmpty());
+    }
+
+    @Test
+    void failOpenWithSidecarDownGoesTheUsualRouteAndWarnsOnce() {
+        SidecarProxySelector selector = selector(FailMode.OPEN, () -> false);
+
+        assertEquals(List.of(APP_PROXY), selector.select(MESH_CALL));
+        assertEquals(List.of(APP_PROXY), selector.select(MESH_CALL));
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("not reachable"), warnings.get(0));
+    }
+
+    @Test
+    void failClosedAlwaysSendsToTheSidecarOnly() {
+        assertEquals(List.of(SIDECAR_PROXY), selector(FailMode.CLOSED, () -> false).select(MESH_CALL));
+        assertEquals(List.of(), delegate.selected);
+    }
+
+    @Test
+    void callsTheAgentDoesNotRedirectGetTheDelegatesAnswer() {
+        SidecarProxySelector selector = selector(FailMode.CLOSED, () -> true);
+        URI https = URI.create("https://service-b/x");
+        URI loopback = URI.create("http://127.0.0.1:8080/x");
+
+        assertEquals(List.of(APP_PROXY), selector.select(https));
+        assertEquals(List.of(APP_PROXY), selector.select(loopback));
+        assertEquals(List.of(https, loopback), delegate.selected);
+    }
+
+    @Test
+    void aFaultInTheDecisionFallsBackToTheDelegateAndWarnsOnce() {
+        SidecarProxySelector selector = selector(FailMode.OPEN, () -> {
+            throw new IllegalStateException("boom");
+        });
+
+        assertEquals(List.of(APP_PROXY), selector.select(MESH_CALL));
+        assertEquals(List.of(APP_PROXY), selector.select(MESH_CALL));
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("boom"), warnings.get(0));
+    }
+
+    @Test
+    void aFailingWarningSinkStillFallsBackToTheDelegate() {
+        RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of());
+        SidecarProxySelector selector = new SidecarProxySelector(delegate, policy, SIDECAR, FailMode.OPEN,
+                () -> false, message -> {
+                    throw new IllegalStateException("stderr closed");
+                });
+
+        assertEquals(List.of(APP_PROXY), selector.select(MESH_CALL));
+    }
+
+    @Test
+    void sidecarConnectFailuresAreNotReportedToTheDelegate() {
+        SidecarProxySelector selector = selector(FailMode.OPEN, () -> true);
+        InetSocketAddress other = InetSocketAddress.createUnresolved("corp-proxy", 3128);
+
+        selector.connectFailed(MESH_CALL, SIDECAR, new IOException("refused"));
+        selector.connectFailed(MESH_CALL, other, new IOException("refused"));
+
+        assertEquals(List.of(other), delegate.failedAddresses);
+    }
+
+    /** Answers like an app's own selector and records what it was asked. */
+    private static final class RecordingDelegate extends ProxySelector {
+        final List<URI> selected = new ArrayList<>();
+        final List<SocketAddress> failedAddresses = new ArrayList<>();
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            selected.add(uri);
+            return List.of(APP_PROXY);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+            failedAddresses.add(address);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.outrigger.it.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where the build put what the tests run, and how to launch a JVM like the one running the tests. */
+public final class Artifacts {
+
+    private static final Path MODULE_DIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+
+    private Artifacts() {
+    }
+
+    public static Path moduleDir() {
+        return MODULE_DIR;
+    }
+
+    public static Path agentJar() {
+        return existing(MODULE_DIR.resolve("../agent/target/outrigger-agent.jar").normalize());
+    }
+
+    public static Path sidecarJar() {
+        return existing(MODULE_DIR.resolve("../sidecar-runtime/target/outrigger-sidecar.jar").normalize());
+    }
+
+    /** The compiled sample apps; they need nothing else on the class path. */
+    public static Path samplesClasses() {
+        return existing(MODULE_DIR.resolve("target/classes"));
+    }
+
+    /** {@code java} of the JDK running the tests, then the options, then {@code -cp samples MAIN args}. */
+    public static List<String> sampleCommand(List<String> jvmOptions, Class<?> main, List<String> args) {
+        List<String> command = java(jvmOptions);
+        command.addAll(List.of("-cp", samplesClasses().toString(), main.getName()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** {@code java OPTIONS -jar outrigger-sidecar.jar ARGS}. */
+    public static List<String> sidecarCommand(List<String> jvmOptions, List<String> args) {
+        List<String> command = java(jvmOptions);
+        command.addAll(List.of("-jar", sidecarJar().toString()));
+        command.addAll(args);
+        return command;
+    }
+
+    public static Path jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name);
+    }
+
+    private static List<String> java(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(jdkTool("java").toString());
+        command.addAll(jvmOptions);
+        return command;
+    }
+
+    private static Path existing(Path path) {
+        if (!Files.exists(path)) {
+            throw new AssertionError(path + " is missing: build it first with `mvn -B package -DskipTests`"
+                    + " from the project root (or run `mvn -B verify` there)");
+        }
+        return path;
+    }
+}

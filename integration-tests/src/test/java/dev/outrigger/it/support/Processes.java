@@ -1,0 +1,156 @@
+package dev.outrigger.it.support;
+
+import dev.outrigger.samples.CallerApp;
+import dev.outrigger.samples.UpstreamApp;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The processes of one test: upstreams, sidecars, callers and CLI runs. Register with
+ * {@code @RegisterExtension final Processes processes = new Processes();}. Logs go to
+ * {@code target/it-logs/<TestClass>/<test>/}. After each test, passed or failed, every process is stopped
+ * and every sidecar's output is scanned for Netty's {@code LEAK:} reports, which fail the test.
+ */
+public final class Processes implements BeforeEachCallback, AfterEachCallback {
+
+    public static final Duration STARTUP = Duration.ofSeconds(60);
+    public static final Duration RUN = Duration.ofSeconds(120);
+    private static final List<String> SIDECAR_JVM_OPTIONS = List.of(
+            "-Dio.netty.leakDetection.level=paranoid", "-Dio.netty.leakDetection.targetRecords=8");
+
+    private final Deque<ChildProcess> started = new ArrayDeque<>();
+    private final List<Sidecar> sidecars = new ArrayList<>();
+    private Path logDir;
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        String test = context.getRequiredTestMethod().getName() + "-" + context.getDisplayName();
+        logDir = Artifacts.moduleDir().resolve("target/it-logs")
+                .resolve(context.getRequiredTestClass().getSimpleName())
+                .resolve(test.replaceAll("[^A-Za-z0-9._-]+", "_"));
+        deleteRecursively(logDir);
+        Files.createDirectories(logDir);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        sidecars.stream().filter(sidecar -> sidecar.process().isAlive()).forEach(LeakReports::provoke);
+        while (!started.isEmpty()) {
+            started.pop().close();
+        }
+        List<String> leaks = sidecars.stream().map(LeakReports::find).flatMap(List::stream).toList();
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("Netty reported leaked buffers:\n" + String.join("\n", leaks));
+        }
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    public ChildProcess start(String name, List<String> command) {
+        ChildProcess process = ChildProcess.start(name, command, logDir);
+        started.push(process);
+        return process;
+    }
+
+    /** Starts an {@code UpstreamApp} on a free port and waits until it listens. */
+    public Upstream upstream(String name, String mode) {
+        int port = FreePort.pick();
+        ChildProcess process = start("upstream-" + name,
+                Artifacts.sampleCommand(List.of(), UpstreamApp.class, List.of(String.valueOf(port), name, mode)));
+        process.awaitLine(line -> line.startsWith("READY port="), STARTUP);
+        return new Upstream(name, port, process);
+    }
+
+    /** Writes {@code configHead(caller)} + {@code body} to a file, runs a sidecar on it and waits for {@code /ready}. */
+    public Sidecar sidecar(SidecarPorts ports, String body, String... extraJvmOptions) {
+        Path config = writeFile("sidecar.yaml", ports.configHead("caller") + body);
+        List<String> jvmOptions = new ArrayList<>(SIDECAR_JVM_OPTIONS);
+        jvmOptions.addAll(List.of(extraJvmOptions));
+        ChildProcess process = start("sidecar",
+                Artifacts.sidecarCommand(jvmOptions, List.of("run", "--config", config.toString())));
+        Sidecar sidecar = new Sidecar(ports, process);
+        sidecars.add(sidecar);
+        awaitReady(sidecar);
+        return sidecar;
+    }
+
+    /** Starts the sidecar's CLI, e.g. {@code validate --config FILE}; see {@link ChildProcess#awaitExit}. */
+    public ChildProcess sidecarCli(String name, String... args) {
+        return start(name, Artifacts.sidecarCommand(SIDECAR_JVM_OPTIONS, List.of(args)));
+    }
+
+    /** Runs a {@code CallerApp} with the agent pointed at {@code sidecar}, to its end. */
+    public CallerRun callerWithAgent(Sidecar sidecar, String... args) {
+        return caller("caller-with-agent", List.of(sidecar.agentOption()), args);
+    }
+
+    /** Runs a {@code CallerApp} as it is, without the agent, to its end. */
+    public CallerRun callerWithoutAgent(String... args) {
+        return caller("caller-without-agent", List.of(), args);
+    }
+
+    public Path writeFile(String name, String content) {
+        try {
+            return Files.writeString(logDir.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CallerRun caller(String name, List<String> jvmOptions, String... args) {
+        ChildProcess process = start(name + "-" + started.size(),
+                Artifacts.sampleCommand(jvmOptions, CallerApp.class, List.of(args)));
+        int exitCode = process.awaitExit(RUN);
+        return CallerRun.parse(exitCode, process.stdout());
+    }
+
+    private static void awaitReady(Sidecar sidecar) {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!sidecar.process().isAlive()) {
+                throw new AssertionError("the sidecar exited while starting; its output:\n" + sidecar.process().output());
+            }
+            if (isReady(sidecar)) {
+                return;
+            }
+            ChildProcess.pause();
+        }
+        throw new AssertionError("the sidecar did not become ready in " + STARTUP + "; its output:\n"
+                + sidecar.process().output());
+    }
+
+    private static boolean isReady(Sidecar sidecar) {
+        try {
+            HttpResponse<String> ready = Http.get(sidecar.adminUrl("/ready"));
+            return ready.statusCode() == 200;
+        } catch (UncheckedIOException notListeningYet) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
