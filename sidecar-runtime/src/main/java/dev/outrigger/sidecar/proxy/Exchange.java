@@ -338,8 +338,9 @@ public final class Exchange implements UpstreamListener {
         }
         downstream.write(part);
         if (!downstream.isWritable()) {
-            downstream.flush();
+            // Pause first: the flush may drain the buffer at once, and its writability event resumes reading.
             upstream.config().setAutoRead(false);
+            downstream.flush();
         }
     }
 
