@@ -22,6 +22,7 @@ public final class TestUpstream implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile IntSupplier status = () -> 200;
+    private volatile long delayMillis;
 
     public TestUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -32,6 +33,11 @@ public final class TestUpstream implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        try {
+            Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long bodyBytes;
         try (InputStream in = exchange.getRequestBody()) {
             bodyBytes = in.transferTo(OutputStream.nullOutputStream());
@@ -47,6 +53,11 @@ public final class TestUpstream implements AutoCloseable {
 
     public void answer(IntSupplier status) {
         this.status = status;
+    }
+
+    /** Every answer from now on waits this long first. */
+    public void delay(long millis) {
+        this.delayMillis = millis;
     }
 
     public int port() {

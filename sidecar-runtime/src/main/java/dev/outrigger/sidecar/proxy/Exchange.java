@@ -126,6 +126,9 @@ public final class Exchange implements UpstreamListener {
         body.add(part);
         if (upstream != null && !bodySent) {
             bodySent = body.writeTo(upstream);
+            if (bodySent) {
+                upstream.flush(); // the last part may come from the pipelining queue, with no read to flush after
+            }
             if (!upstream.isWritable()) {
                 downstream.config().setAutoRead(false);
             }
