@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
@@ -26,7 +25,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
                     LogLevel log) {
 
     static final InetSocketAddress DEFAULT_SIDECAR = InetSocketAddress.createUnresolved("127.0.0.1", 15001);
-    private static final Set<String> NAMES = Set.of("sidecar", "include", "exclude", "fail", "log");
+    private static final List<String> NAMES = List.of("sidecar", "include", "exclude", "fail", "log");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
 
     /**

@@ -49,7 +49,7 @@ final class SidecarProbe implements BooleanSupplier, Runnable {
         boolean now = connects.test(sidecar);
         if (now != reachable) {
             reachable = now;
-            onChange.accept("sidecar " + sidecar + (now ? " is reachable" : " is not reachable"));
+            onChange.accept("sidecar " + sidecar.getHostString() + ":" + sidecar.getPort() + (now ? " is reachable" : " is not reachable"));
         }
         return now ? UP_INTERVAL_MILLIS : DOWN_INTERVAL_MILLIS;
     }
