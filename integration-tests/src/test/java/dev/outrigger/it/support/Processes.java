@@ -38,7 +38,9 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        String test = context.getRequiredTestMethod().getName() + "-" + context.getDisplayName();
+        String method = context.getRequiredTestMethod().getName();
+        String display = context.getDisplayName();
+        String test = display.startsWith(method) ? method : method + "-" + display;
         logDir = Artifacts.moduleDir().resolve("target/it-logs")
                 .resolve(context.getRequiredTestClass().getSimpleName())
                 .resolve(test.replaceAll("[^A-Za-z0-9._-]+", "_"));
