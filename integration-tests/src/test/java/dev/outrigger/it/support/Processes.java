@@ -66,10 +66,6 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
-    public Path logDir() {
-        return logDir;
-    }
-
     public ChildProcess start(String name, List<String> command) {
         ChildProcess process = ChildProcess.start(name, command, logDir);
         started.push(process);
