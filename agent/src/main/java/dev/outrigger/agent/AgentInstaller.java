@@ -8,9 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Wraps the default {@link ProxySelector} so plain-HTTP calls go to the sidecar. That one step covers
@@ -20,39 +18,49 @@ import java.util.stream.Collectors;
  */
 final class AgentInstaller {
 
+    /** In fail-closed mode the sidecar is the route whether it is up or not, so nobody probes it. */
+    private static final BooleanSupplier NOT_PROBED = new BooleanSupplier() {
+        @Override
+        public boolean getAsBoolean() {
+            return true;
+        }
+    };
+
     private AgentInstaller() {
     }
 
     static void install(String agentArgs) {
         List<String> warnings = new ArrayList<>();
-        AgentOptions options = AgentOptions.resolve(agentArgs, System::getProperty, System::getenv, warnings::add);
+        AgentOptions options = AgentOptions.resolve(agentArgs, System.getProperties(), System.getenv(), warnings);
         AgentLog log = new AgentLog(options.log(), System.err);
-        warnings.forEach(log::warn);
+        for (String warning : warnings) {
+            log.warn(warning);
+        }
 
         ProxySelector current = ProxySelector.getDefault();
         if (current instanceof SidecarProxySelector) {
             log.info("already installed: " + current);
             return;
         }
-        InetSocketAddress sidecar = new InetSocketAddress(options.sidecar().getHostString(), options.sidecar().getPort());
-        RedirectPolicy policy = new RedirectPolicy(options.sidecar().getHostString(), sidecar.getPort(),
+        InetSocketAddress configured = options.sidecar();
+        InetSocketAddress sidecar = new InetSocketAddress(configured.getHostString(), configured.getPort());
+        RedirectPolicy policy = new RedirectPolicy(configured.getHostString(), configured.getPort(),
                 globs(options.include()), globs(options.exclude()));
-        BooleanSupplier reachable = options.fail() == FailMode.OPEN ? SidecarProbe.start(sidecar, log::debug) : () -> true;
+        boolean failOpen = options.fail() == FailMode.OPEN;
+        BooleanSupplier reachable = failOpen ? SidecarProbe.start(sidecar, log.debugMessages()) : NOT_PROBED;
         ProxySelector usual = current != null ? current : ProxySelector.of(null);
-        ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, options.fail(), reachable, log::warn));
+        ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, options.fail(), reachable,
+                log.warnings()));
 
-        log.info("plain http:// calls of the JDK HttpClient and HttpURLConnection go to sidecar "
-                + options.sidecar().getHostString() + ":" + sidecar.getPort()
-                + " (fail=" + options.fail().name().toLowerCase(Locale.ROOT) + describe(", include=", options.include())
-                + describe(", exclude=", options.exclude())
-                + (options.fail() == FailMode.OPEN ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");
+        log.info("plain http:// calls of the JDK HttpClient and HttpURLConnection go to the sidecar (" + options.summary()
+                + (failOpen ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");
     }
 
     private static List<HostGlob> globs(List<String> globs) {
-        return globs.stream().map(HostGlob::new).collect(Collectors.toList());
-    }
-
-    private static String describe(String label, List<String> globs) {
-        return globs.isEmpty() ? "" : label + String.join(";", globs);
+        List<HostGlob> compiled = new ArrayList<>();
+        for (String glob : globs) {
+            compiled.add(new HostGlob(glob));
+        }
+        return compiled;
     }
 }

@@ -1,6 +1,7 @@
 package dev.outrigger.agent;
 
 import java.io.PrintStream;
+import java.util.function.Consumer;
 
 /** One-line messages to standard error, prefixed so they stand out in the app's own log. */
 final class AgentLog {
@@ -22,13 +23,35 @@ final class AgentLog {
         print(LogLevel.INFO, message);
     }
 
-    void debug(String message) {
-        print(LogLevel.DEBUG, message);
+    /** {@link #warn} for code that takes a JDK type. */
+    Consumer<String> warnings() {
+        return new Sink(LogLevel.INFO, "WARN ");
+    }
+
+    /** Messages printed only at {@link LogLevel#DEBUG}. */
+    Consumer<String> debugMessages() {
+        return new Sink(LogLevel.DEBUG, "");
     }
 
     private void print(LogLevel needed, String message) {
         if (level.compareTo(needed) >= 0) {
             out.println(PREFIX + message);
+        }
+    }
+
+    /** A named class rather than a method reference: it runs in premain, where a first lambda costs milliseconds. */
+    private final class Sink implements Consumer<String> {
+        private final LogLevel needed;
+        private final String label;
+
+        Sink(LogLevel needed, String label) {
+            this.needed = needed;
+            this.label = label;
+        }
+
+        @Override
+        public void accept(String message) {
+            print(needed, label + message);
         }
     }
 }

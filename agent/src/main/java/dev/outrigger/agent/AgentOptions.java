@@ -2,23 +2,21 @@ package dev.outrigger.agent;
 
 import dev.outrigger.bootstrap.FailMode;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The agent's settings. Each option comes from the first of: the agent arguments
  * ({@code -javaagent:outrigger-agent.jar=sidecar=127.0.0.1:15001,exclude=*.example.com;*.internal}), the system
  * property {@code outrigger.<name>}, the environment variable {@code OUTRIGGER_<NAME>}, the default. Options are
  * separated by {@code ,} in the agent arguments, so list values there use {@code ;}; elsewhere either works.
- * A bad value never stops the agent: it is reported and the default is used.
+ * A bad value never stops the agent: it is reported and the default is used. This runs before the app, so it
+ * sticks to plain loops: a first lambda or stream costs a JVM tens of milliseconds.
  *
  * @param include host globs to redirect, empty for all hosts
  * @param exclude host globs never to redirect
@@ -27,47 +25,64 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
                     LogLevel log) {
 
     static final InetSocketAddress DEFAULT_SIDECAR = InetSocketAddress.createUnresolved("127.0.0.1", 15001);
-    private static final Set<String> NAMES = Set.of("sidecar", "include", "exclude", "fail", "log");
+    private static final List<String> NAMES = List.of("sidecar", "include", "exclude", "fail", "log");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
 
     /**
-     * @param systemProperty looks up a system property, {@code null} when unset
-     * @param environment looks up an environment variable, {@code null} when unset
-     * @param warn receives one line per ignored argument or bad value
+     * @param systemProperties {@link System#getProperties()} or a stand-in
+     * @param environment {@link System#getenv()} or a stand-in
+     * @param warnings receives one line per ignored argument or bad value
      */
-    static AgentOptions resolve(String agentArgs, Function<String, String> systemProperty,
-                                Function<String, String> environment, Consumer<String> warn) {
-        Map<String, String> args = parseAgentArgs(agentArgs, warn);
-        Function<String, Setting> lookup = name -> {
+    static AgentOptions resolve(String agentArgs, Map<?, ?> systemProperties, Map<String, String> environment,
+                                List<String> warnings) {
+        Map<String, String> args = parseAgentArgs(agentArgs, warnings);
+        Sources sources = new Sources(args, systemProperties, environment);
+        return new AgentOptions(
+                sidecar(sources.lookup("sidecar"), warnings),
+                hostGlobs(sources.lookup("include")),
+                hostGlobs(sources.lookup("exclude")),
+                oneOf(sources.lookup("fail"), FailMode.class, FailMode.OPEN, warnings),
+                oneOf(sources.lookup("log"), LogLevel.class, LogLevel.INFO, warnings));
+    }
+
+    /** The options as one would write them in the agent arguments, defaults left out except the sidecar. */
+    String summary() {
+        return "sidecar=" + sidecar.getHostString() + ":" + sidecar.getPort() + ", fail=" + lowerCase(fail)
+                + (include.isEmpty() ? "" : ", include=" + String.join(";", include))
+                + (exclude.isEmpty() ? "" : ", exclude=" + String.join(";", exclude))
+                + (log == LogLevel.INFO ? "" : ", log=" + lowerCase(log));
+    }
+
+    private static String lowerCase(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Where options come from, in order of precedence. */
+    private record Sources(Map<String, String> args, Map<?, ?> systemProperties, Map<String, String> environment) {
+        /** @return the option's raw text and where it came from, or {@code null} when no source sets it */
+        Setting lookup(String name) {
             if (args.containsKey(name)) {
                 return new Setting(name, args.get(name), "agent argument " + name);
             }
             String property = "outrigger." + name;
-            String variable = "OUTRIGGER_" + name.toUpperCase(Locale.ROOT);
-            String fromProperty = systemProperty.apply(property);
-            if (fromProperty != null) {
-                return new Setting(name, fromProperty, "system property " + property);
+            if (systemProperties.get(property) instanceof String value) {
+                return new Setting(name, value, "system property " + property);
             }
-            String fromEnvironment = environment.apply(variable);
-            return fromEnvironment == null ? null : new Setting(name, fromEnvironment, "environment variable " + variable);
-        };
-        return new AgentOptions(
-                sidecar(lookup.apply("sidecar"), warn),
-                hostGlobs(lookup.apply("include")),
-                hostGlobs(lookup.apply("exclude")),
-                oneOf(lookup.apply("fail"), FailMode.class, FailMode.OPEN, warn),
-                oneOf(lookup.apply("log"), LogLevel.class, LogLevel.INFO, warn));
+            String variable = "OUTRIGGER_" + name.toUpperCase(Locale.ROOT);
+            String value = environment.get(variable);
+            return value == null ? null : new Setting(name, value, "environment variable " + variable);
+        }
     }
 
     /** An option's raw text and where it came from, for warnings. */
     private record Setting(String name, String value, String source) {
-        void reject(Consumer<String> warn, String expected, Object fallback) {
-            warn.accept("ignoring " + name + "=" + value + " from " + source + ": expected " + expected
+        void reject(List<String> warnings, String expected, Object fallback) {
+            warnings.add("ignoring " + name + "=" + value + " from " + source + ": expected " + expected
                     + "; using " + fallback);
         }
     }
 
-    private static Map<String, String> parseAgentArgs(String agentArgs, Consumer<String> warn) {
+    private static Map<String, String> parseAgentArgs(String agentArgs, List<String> warnings) {
         Map<String, String> args = new HashMap<>();
         if (agentArgs == null || agentArgs.isBlank()) {
             return args;
@@ -76,7 +91,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
             int equals = entry.indexOf('=');
             String name = equals < 0 ? entry.trim() : entry.substring(0, equals).trim().toLowerCase(Locale.ROOT);
             if (equals < 0 || !NAMES.contains(name)) {
-                warn.accept("ignoring agent argument '" + entry + "': expected name=value with a name among " + NAMES);
+                warnings.add("ignoring agent argument '" + entry + "': expected name=value with a name among " + NAMES);
             } else {
                 args.put(name, entry.substring(equals + 1).trim());
             }
@@ -84,7 +99,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
         return args;
     }
 
-    private static InetSocketAddress sidecar(Setting setting, Consumer<String> warn) {
+    private static InetSocketAddress sidecar(Setting setting, List<String> warnings) {
         if (setting == null) {
             return DEFAULT_SIDECAR;
         }
@@ -93,7 +108,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
         String host = colon < 0 ? "" : value.substring(0, colon).replace("[", "").replace("]", "");
         int port = colon < 0 ? -1 : parsePort(value.substring(colon + 1));
         if (host.isEmpty() || port < 1) {
-            setting.reject(warn, "host:port", DEFAULT_SIDECAR.getHostString() + ":" + DEFAULT_SIDECAR.getPort());
+            setting.reject(warnings, "host:port", DEFAULT_SIDECAR.getHostString() + ":" + DEFAULT_SIDECAR.getPort());
             return DEFAULT_SIDECAR;
         }
         return InetSocketAddress.createUnresolved(host, port);
@@ -112,20 +127,27 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
         if (setting == null) {
             return List.of();
         }
-        return Stream.of(LIST_SEPARATOR.split(setting.value())).map(String::trim).filter(glob -> !glob.isEmpty())
-                .collect(Collectors.toUnmodifiableList());
+        List<String> globs = new ArrayList<>();
+        for (String glob : LIST_SEPARATOR.split(setting.value())) {
+            if (!glob.isBlank()) {
+                globs.add(glob.trim());
+            }
+        }
+        return List.copyOf(globs);
     }
 
-    private static <E extends Enum<E>> E oneOf(Setting setting, Class<E> type, E fallback, Consumer<String> warn) {
+    private static <E extends Enum<E>> E oneOf(Setting setting, Class<E> type, E fallback, List<String> warnings) {
         if (setting == null) {
             return fallback;
         }
         try {
             return Enum.valueOf(type, setting.value().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            String expected = Stream.of(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining("|"));
-            setting.reject(warn, expected, fallback.name().toLowerCase(Locale.ROOT));
+            StringJoiner expected = new StringJoiner("|");
+            for (E constant : type.getEnumConstants()) {
+                expected.add(lowerCase(constant));
+            }
+            setting.reject(warnings, expected.toString(), lowerCase(fallback));
             return fallback;
         }
     }

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * volatile field. It probes every second while the sidecar is up and every 250 ms while it is down, so a sidecar
  * that comes back is used again quickly.
  */
-final class SidecarProbe implements BooleanSupplier {
+final class SidecarProbe implements BooleanSupplier, Runnable {
     static final long UP_INTERVAL_MILLIS = 1000;
     static final long DOWN_INTERVAL_MILLIS = 250;
     private static final int CONNECT_TIMEOUT_MILLIS = 200;
@@ -31,9 +31,9 @@ final class SidecarProbe implements BooleanSupplier {
 
     /** Probes once now, so the first call already has an answer, then keeps probing on a daemon thread. */
     static SidecarProbe start(InetSocketAddress sidecar, Consumer<String> onChange) {
-        SidecarProbe probe = new SidecarProbe(sidecar, SidecarProbe::tcpConnects, onChange);
+        SidecarProbe probe = new SidecarProbe(sidecar, new TcpConnect(), onChange);
         probe.probeOnce();
-        Thread thread = new Thread(probe::probeForever, "outrigger-sidecar-probe");
+        Thread thread = new Thread(probe, "outrigger-sidecar-probe");
         thread.setDaemon(true);
         thread.start();
         return probe;
@@ -49,12 +49,14 @@ final class SidecarProbe implements BooleanSupplier {
         boolean now = connects.test(sidecar);
         if (now != reachable) {
             reachable = now;
-            onChange.accept("sidecar " + sidecar + (now ? " is reachable" : " is not reachable"));
+            onChange.accept("sidecar " + sidecar.getHostString() + ":" + sidecar.getPort() + (now ? " is reachable" : " is not reachable"));
         }
         return now ? UP_INTERVAL_MILLIS : DOWN_INTERVAL_MILLIS;
     }
 
-    private void probeForever() {
+    /** Probes forever; {@link #start} runs this on a daemon thread. */
+    @Override
+    public void run() {
         try {
             while (true) {
                 Thread.sleep(probeOnce());
@@ -64,13 +66,17 @@ final class SidecarProbe implements BooleanSupplier {
         }
     }
 
-    private static boolean tcpConnects(InetSocketAddress address) {
-        // Proxy.NO_PROXY keeps the probe itself away from the default ProxySelector.
-        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
-            socket.connect(address, CONNECT_TIMEOUT_MILLIS);
-            return true;
-        } catch (IOException | RuntimeException unreachable) {
-            return false;
+    /** Whether a TCP connection opens; a named class because a first lambda costs premain milliseconds. */
+    private static final class TcpConnect implements Predicate<InetSocketAddress> {
+        @Override
+        public boolean test(InetSocketAddress address) {
+            // Proxy.NO_PROXY keeps the probe itself away from the default ProxySelector.
+            try (Socket socket = new Socket(Proxy.NO_PROXY)) {
+                socket.connect(address, CONNECT_TIMEOUT_MILLIS);
+                return true;
+            } catch (IOException | RuntimeException unreachable) {
+                return false;
+            }
         }
     }
 }

@@ -20,9 +20,9 @@ class AgentLogTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         AgentLog log = new AgentLog(level, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-        log.warn("w");
+        log.warnings().accept("w");
         log.info("i");
-        log.debug("d");
+        log.debugMessages().accept("d");
 
         assertEquals(expectedLines.replace(";", System.lineSeparator()), bytes.toString(StandardCharsets.UTF_8));
     }

@@ -19,7 +19,7 @@ class AgentOptionsTest {
     private final List<String> warnings = new ArrayList<>();
 
     private AgentOptions resolve(String agentArgs) {
-        return AgentOptions.resolve(agentArgs, systemProperties::get, environment::get, warnings::add);
+        return AgentOptions.resolve(agentArgs, systemProperties, environment, warnings);
     }
 
     @Test
@@ -96,5 +96,12 @@ class AgentOptionsTest {
         assertEquals(FailMode.OPEN, resolve("").fail());
         assertEquals(List.of("ignoring fail=sometimes from environment variable OUTRIGGER_FAIL: expected open|closed;"
                 + " using open"), warnings);
+    }
+
+    @Test
+    void summaryReadsLikeAgentArguments() {
+        assertEquals("sidecar=127.0.0.1:15001, fail=open", resolve(null).summary());
+        assertEquals("sidecar=10.0.0.5:80, fail=closed, include=a;b, exclude=*.c, log=debug",
+                resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c").summary());
     }
 }

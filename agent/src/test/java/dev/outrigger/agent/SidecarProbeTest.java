@@ -41,7 +41,7 @@ class SidecarProbeTest {
         sidecarUp = false;
         probe.probeOnce();
 
-        assertEquals(List.of("sidecar " + SIDECAR + " is reachable", "sidecar " + SIDECAR + " is not reachable"),
+        assertEquals(List.of("sidecar 127.0.0.1:15001 is reachable", "sidecar 127.0.0.1:15001 is not reachable"),
                 changes);
     }
 

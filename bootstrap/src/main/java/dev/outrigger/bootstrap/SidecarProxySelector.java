@@ -22,6 +22,7 @@ public final class SidecarProxySelector extends ProxySelector {
     private final ProxySelector delegate;
     private final RedirectPolicy policy;
     private final Proxy sidecar;
+    private final String sidecarName;
     private final FailMode failMode;
     private final BooleanSupplier sidecarReachable;
     private final Consumer<String> warn;
@@ -37,6 +38,7 @@ public final class SidecarProxySelector extends ProxySelector {
         this.delegate = delegate;
         this.policy = policy;
         this.sidecar = new Proxy(Proxy.Type.HTTP, sidecar);
+        this.sidecarName = sidecar.getHostString() + ":" + sidecar.getPort();
         this.failMode = failMode;
         this.sidecarReachable = sidecarReachable;
         this.warn = warn;
@@ -71,7 +73,7 @@ public final class SidecarProxySelector extends ProxySelector {
             if (sidecarReachable.getAsBoolean()) {
                 return Route.SIDECAR_THEN_USUAL;
             }
-            warnOnce(bypassWarned, "sidecar " + sidecar.address()
+            warnOnce(bypassWarned, "sidecar " + sidecarName
                     + " is not reachable: calls go direct while it is down (fail=open); this is logged once");
             return Route.USUAL;
         } catch (Throwable t) {
@@ -99,6 +101,6 @@ public final class SidecarProxySelector extends ProxySelector {
 
     @Override
     public String toString() {
-        return "SidecarProxySelector[sidecar=" + sidecar.address() + ", fail=" + failMode + ", delegate=" + delegate + "]";
+        return "SidecarProxySelector[sidecar=" + sidecarName + ", fail=" + failMode + ", delegate=" + delegate + "]";
     }
 }

@@ -38,8 +38,8 @@ class ConfigValidationTest {
         ChildProcess validate = processes.sidecarCli("validate", "validate", "--config", bad.toString());
 
         assertEquals(2, validate.awaitExit(Processes.STARTUP), validate.output());
-        assertHasLine(validate, "bad\\.yaml:6: services\\.greeter\\.balancer: .+");
-        assertHasLine(validate, "bad\\.yaml:7: services\\.greeter\\.timeout: .+");
+        assertHasLine(validate, ".*bad\\.yaml:6: services\\.greeter\\.balancer: .+");
+        assertHasLine(validate, ".*bad\\.yaml:7: services\\.greeter\\.timeout: .+");
     }
 
     @Test

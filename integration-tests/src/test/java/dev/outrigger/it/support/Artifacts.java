@@ -46,7 +46,7 @@ public final class Artifacts {
         return command;
     }
 
-    public static Path jdkTool(String name) {
+    private static Path jdkTool(String name) {
         return Path.of(System.getProperty("java.home"), "bin", name);
     }
 

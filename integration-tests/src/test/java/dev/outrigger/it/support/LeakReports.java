@@ -1,33 +1,39 @@
 package dev.outrigger.it.support;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Netty reports a leaked buffer ({@code LEAK: ...}) only after the garbage collector found it and a later
- * allocation looked; so before a sidecar stops, collect its garbage and make it allocate once more.
+ * allocation looked. Sidecars under test collect garbage whenever they idle for {@link #GC_INTERVAL_MILLIS}
+ * (G1 periodic collections; attaching {@code jcmd} is not possible everywhere), so before one stops it is
+ * given that long, with a few admin requests to make it allocate.
  */
 final class LeakReports {
+
+    static final int GC_INTERVAL_MILLIS = 300;
+
+    /** Options for a sidecar's JVM: paranoid leak detection, and idle-time garbage collections. */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Dio.netty.leakDetection.level=paranoid",
+            "-Dio.netty.leakDetection.targetRecords=8",
+            "-XX:G1PeriodicGCInterval=" + GC_INTERVAL_MILLIS);
+
+    private static final Duration SETTLE = Duration.ofMillis(4L * GC_INTERVAL_MILLIS);
 
     private LeakReports() {
     }
 
     static void provoke(Sidecar sidecar) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
         try {
-            Process gc = new ProcessBuilder(Artifacts.jdkTool("jcmd").toString(),
-                    String.valueOf(sidecar.process().pid()), "GC.run")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!gc.waitFor(30, TimeUnit.SECONDS)) {
-                gc.destroyForcibly();
-            }
-            Http.get(sidecar.adminUrl("/metrics"));
-            Http.get(sidecar.adminUrl("/metrics"));
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: the scan still sees every leak reported so far
+            do {
+                Thread.sleep(GC_INTERVAL_MILLIS / 2);
+                Http.get(sidecar.adminUrl("/metrics"));
+            } while (System.nanoTime() < deadline);
+        } catch (UncheckedIOException e) {
+            // the admin listener is gone: the scan still sees every leak reported so far
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -36,7 +42,7 @@ final class LeakReports {
     static List<String> find(Sidecar sidecar) {
         return sidecar.process().output().lines()
                 .filter(line -> line.contains("LEAK:"))
-                .map(line -> sidecar.process().name() + " (" + sidecar.process().pid() + "): " + line)
+                .map(line -> sidecar.process().name() + " (pid " + sidecar.process().pid() + "): " + line)
                 .toList();
     }
 }

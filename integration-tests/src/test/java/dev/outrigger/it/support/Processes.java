@@ -29,8 +29,6 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
 
     public static final Duration STARTUP = Duration.ofSeconds(60);
     public static final Duration RUN = Duration.ofSeconds(120);
-    private static final List<String> SIDECAR_JVM_OPTIONS = List.of(
-            "-Dio.netty.leakDetection.level=paranoid", "-Dio.netty.leakDetection.targetRecords=8");
 
     private final Deque<ChildProcess> started = new ArrayDeque<>();
     private final List<Sidecar> sidecars = new ArrayList<>();
@@ -38,7 +36,9 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        String test = context.getRequiredTestMethod().getName() + "-" + context.getDisplayName();
+        String method = context.getRequiredTestMethod().getName();
+        String display = context.getDisplayName();
+        String test = display.startsWith(method) ? method : method + "-" + display;
         logDir = Artifacts.moduleDir().resolve("target/it-logs")
                 .resolve(context.getRequiredTestClass().getSimpleName())
                 .resolve(test.replaceAll("[^A-Za-z0-9._-]+", "_"));
@@ -49,17 +49,21 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) {
         sidecars.stream().filter(sidecar -> sidecar.process().isAlive()).forEach(LeakReports::provoke);
+        AssertionError unstoppable = null;
         while (!started.isEmpty()) {
-            started.pop().close();
+            try {
+                started.pop().close();
+            } catch (AssertionError e) {
+                unstoppable = e;
+            }
+        }
+        if (unstoppable != null) {
+            throw unstoppable;
         }
         List<String> leaks = sidecars.stream().map(LeakReports::find).flatMap(List::stream).toList();
         if (!leaks.isEmpty()) {
             throw new AssertionError("Netty reported leaked buffers:\n" + String.join("\n", leaks));
         }
-    }
-
-    public Path logDir() {
-        return logDir;
     }
 
     public ChildProcess start(String name, List<String> command) {
@@ -80,7 +84,7 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
     /** Writes {@code configHead(caller)} + {@code body} to a file, runs a sidecar on it and waits for {@code /ready}. */
     public Sidecar sidecar(SidecarPorts ports, String body, String... extraJvmOptions) {
         Path config = writeFile("sidecar.yaml", ports.configHead("caller") + body);
-        List<String> jvmOptions = new ArrayList<>(SIDECAR_JVM_OPTIONS);
+        List<String> jvmOptions = new ArrayList<>(LeakReports.JVM_OPTIONS);
         jvmOptions.addAll(List.of(extraJvmOptions));
         ChildProcess process = start("sidecar",
                 Artifacts.sidecarCommand(jvmOptions, List.of("run", "--config", config.toString())));
@@ -92,7 +96,7 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
 
     /** Starts the sidecar's CLI, e.g. {@code validate --config FILE}; see {@link ChildProcess#awaitExit}. */
     public ChildProcess sidecarCli(String name, String... args) {
-        return start(name, Artifacts.sidecarCommand(SIDECAR_JVM_OPTIONS, List.of(args)));
+        return start(name, Artifacts.sidecarCommand(LeakReports.JVM_OPTIONS, List.of(args)));
     }
 
     /** Runs a {@code CallerApp} with the agent pointed at {@code sidecar}, to its end. */
