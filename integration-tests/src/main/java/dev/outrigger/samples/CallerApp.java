@@ -104,6 +104,7 @@ public final class CallerApp {
         } catch (IOException | RuntimeException e) {
             failedThisSecond.incrementAndGet();
             System.out.println("status=- instance=- error=" + e.getClass().getSimpleName());
+            System.err.println("call failed: " + e + (e.getCause() == null ? "" : ", caused by " + e.getCause()));
         }
     }
 

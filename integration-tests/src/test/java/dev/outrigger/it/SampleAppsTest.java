@@ -64,7 +64,8 @@ class SampleAppsTest {
                 "--duration", "2", "--rate", "10");
 
         assertTrue(run.output().contains("second=1 ok="), run.output());
-        assertTrue(run.calls().size() >= 15 && run.calls().size() <= 21, run.output());
+        assertTrue(run.calls().size() >= 10 && run.calls().size() <= 21,
+                "about 10 calls a second for 2 s:\n" + run.output());
         assertEquals(run.calls().size(), run.succeeded());
     }
 
