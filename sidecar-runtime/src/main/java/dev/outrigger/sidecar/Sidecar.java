@@ -14,6 +14,11 @@ import dev.outrigger.sidecar.policy.Breaker;
 import dev.outrigger.sidecar.pool.UpstreamPool;
 import dev.outrigger.sidecar.proxy.Transport;
 import dev.outrigger.sidecar.route.Router;
+import dev.outrigger.sidecar.tls.InvalidMaterialException;
+import dev.outrigger.sidecar.tls.MeshTls;
+import dev.outrigger.sidecar.tls.SpiffeId;
+import dev.outrigger.sidecar.tls.TlsUpstream;
+import dev.outrigger.sidecar.tls.UpstreamSecurity;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -22,6 +27,7 @@ import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,29 +46,42 @@ public final class Sidecar implements AutoCloseable {
     private final EventLoopGroup group;
     private final DnsAddressResolverGroup resolver;
     private final List<Channel> listeners;
+    private final MeshTls meshTls;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean ready;
 
-    private Sidecar(EventLoopGroup group, DnsAddressResolverGroup resolver, List<Channel> listeners) {
+    private Sidecar(EventLoopGroup group, DnsAddressResolverGroup resolver, List<Channel> listeners, MeshTls meshTls) {
         this.group = group;
         this.resolver = resolver;
         this.listeners = listeners;
+        this.meshTls = meshTls;
     }
 
-    /** Binds every listener of {@code config} and returns once they accept connections. */
-    public static Sidecar start(SidecarConfig config) throws InterruptedException {
+    /**
+     * Binds every listener of {@code config} and returns once they accept connections.
+     *
+     * @throws InvalidMaterialException when a certificate, key or CA file of the config cannot be used
+     */
+    public static Sidecar start(SidecarConfig config) throws InterruptedException, InvalidMaterialException {
         long started = System.nanoTime();
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(Runtime.getRuntime().availableProcessors());
         DnsAddressResolverGroup resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(transport.datagramChannel())
                 .socketChannelType(transport.socketChannel()));
+        MeshTls meshTls = null;
         try {
             MetricsRegistry registry = new MetricsRegistry();
             ProxyMetrics metrics = new ProxyMetrics(registry);
+            if (config.tls() != null) {
+                meshTls = MeshTls.load(config.tls(), SpiffeId.ofService(config.trustDomain(), config.service()),
+                        Clock.systemUTC(), registry);
+                meshTls.startWatching();
+            }
             Map<String, Cluster> clusters = new LinkedHashMap<>();
             for (ServiceConfig service : config.services().values()) {
-                clusters.put(service.name().toLowerCase(Locale.ROOT), Cluster.of(service, metrics));
+                clusters.put(service.name().toLowerCase(Locale.ROOT),
+                        Cluster.of(service, upstreamSecurity(service, meshTls), metrics));
             }
             registerBreakerStates(registry, clusters);
             Map<EventLoop, UpstreamPool> pools = new HashMap<>();
@@ -75,9 +94,10 @@ public final class Sidecar implements AutoCloseable {
             Router router = new Router(clusters, config.outbound().unknownHosts(), outbound);
             Channel outboundChannel = OutboundServer.bind(socket(outbound), group, transport, config.outbound(),
                     router, pools, Cluster.passthrough(metrics), metrics);
-            Sidecar sidecar = new Sidecar(group, resolver, new ArrayList<>(List.of(outboundChannel)));
+            Sidecar sidecar = new Sidecar(group, resolver, new ArrayList<>(List.of(outboundChannel)), meshTls);
             Map<String, Page> pages = new LinkedHashMap<>();
-            pages.put("/ready", new Page("text/plain; charset=utf-8", () -> sidecar.ready ? "ready\n" : "not ready\n"));
+            pages.put("/ready", new Page("text/plain; charset=utf-8", () -> sidecar.ready() ? "ready\n"
+                    : sidecar.ready ? "not ready: certificate expired\n" : "not ready\n"));
             pages.put("/live", new Page("text/plain; charset=utf-8", () -> "live\n"));
             pages.put("/metrics", new Page("text/plain; version=0.0.4; charset=utf-8", () -> {
                 StringBuilder text = new StringBuilder(4096);
@@ -86,18 +106,35 @@ public final class Sidecar implements AutoCloseable {
             }));
             pages.put("/config", new Page("application/yaml; charset=utf-8", () -> ConfigRenderer.toYaml(config)));
             Channel adminChannel = AdminServer.bind(socket(config.listeners().admin()), group, transport, pages,
-                    () -> sidecar.ready);
+                    sidecar::ready);
             sidecar.listeners.add(adminChannel);
             sidecar.ready = true;
             LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, admin %s, %d services, %s transport",
                     config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                     outbound, config.listeners().admin(), clusters.size(), transport.name()));
             return sidecar;
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException | InterruptedException | InvalidMaterialException e) {
+            if (meshTls != null) {
+                meshTls.close();
+            }
             resolver.close();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    private static UpstreamSecurity upstreamSecurity(ServiceConfig service, MeshTls meshTls)
+            throws InvalidMaterialException {
+        return switch (service.tls()) {
+            case NONE -> UpstreamSecurity.PLAINTEXT;
+            case MESH -> TlsUpstream.mesh(meshTls, service.name());
+            case TLS -> TlsUpstream.verifiedHost(service.ca());
+        };
+    }
+
+    /** Started, not closing, and the certificate (if any) not expired. */
+    private boolean ready() {
+        return ready && (meshTls == null || !meshTls.expired());
     }
 
     private static void registerBreakerStates(MetricsRegistry registry, Map<String, Cluster> clusters) {
@@ -131,6 +168,9 @@ public final class Sidecar implements AutoCloseable {
         }
         group.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         resolver.close();
+        if (meshTls != null) {
+            meshTls.close();
+        }
         terminated.countDown();
     }
 }

@@ -12,6 +12,7 @@ import dev.outrigger.sidecar.policy.Backoff;
 import dev.outrigger.sidecar.policy.Breaker;
 import dev.outrigger.sidecar.policy.RetryBudget;
 import dev.outrigger.sidecar.policy.RetryPolicy;
+import dev.outrigger.sidecar.tls.UpstreamSecurity;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -37,10 +38,12 @@ public final class Cluster {
     private final long timeoutNanos;
     private final long perTryTimeoutNanos;
     private final ServiceMetrics metrics;
+    private final UpstreamSecurity security;
 
     private Cluster(String name, List<Address> endpoints, ServiceConfig.Balancer balancer, Duration timeout,
-                    RetryConfig retry, CircuitBreakerConfig breaker, ProxyMetrics metrics) {
+                    RetryConfig retry, CircuitBreakerConfig breaker, UpstreamSecurity security, ProxyMetrics metrics) {
         this.name = name;
+        this.security = security;
         this.endpoints = endpoints.stream().map(Endpoint::new).toList();
         for (Endpoint endpoint : this.endpoints) {
             Address address = endpoint.address();
@@ -56,9 +59,10 @@ public final class Cluster {
         this.metrics = metrics.forService(name);
     }
 
-    public static Cluster of(ServiceConfig service, ProxyMetrics metrics) {
+    /** @param security how connections to the service's endpoints are secured (see {@code tls:}) */
+    public static Cluster of(ServiceConfig service, UpstreamSecurity security, ProxyMetrics metrics) {
         return new Cluster(service.name(), service.endpoints(), service.balancer(), service.timeout(),
-                service.retry(), service.circuitBreaker(), metrics);
+                service.retry(), service.circuitBreaker(), security, metrics);
     }
 
     /** The policies for hosts no service names: one try, no circuit breaker, metrics as service "passthrough". */
@@ -66,7 +70,7 @@ public final class Cluster {
         RetryConfig once = new RetryConfig(1, null, Set.of(), Set.of(), 0, 0, Duration.ZERO, Duration.ZERO, false);
         CircuitBreakerConfig off = new CircuitBreakerConfig(0.5, 1, 1, Duration.ofSeconds(1), 1, false);
         return new Cluster("passthrough", List.of(), ServiceConfig.Balancer.ROUND_ROBIN, PASSTHROUGH_TIMEOUT,
-                once, off, metrics);
+                once, off, UpstreamSecurity.PLAINTEXT, metrics);
     }
 
     /** The endpoint for the next try, avoiding those already tried where possible; null when there is none. */
@@ -105,6 +109,10 @@ public final class Cluster {
     /** 0 when tries have no deadline of their own. */
     public long perTryTimeoutNanos() {
         return perTryTimeoutNanos;
+    }
+
+    public UpstreamSecurity security() {
+        return security;
     }
 
     public ServiceMetrics metrics() {

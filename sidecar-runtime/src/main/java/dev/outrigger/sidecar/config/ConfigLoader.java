@@ -34,27 +34,35 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw fileError(sourceName, "cannot read file: " + e.getMessage());
         }
-        return parse(yaml, sourceName);
+        return parse(yaml, sourceName, file.toAbsolutePath().getParent());
     }
 
-    /** Parses {@code yaml}; {@code sourceName} (usually the file name) starts every error message. */
+    /**
+     * Parses {@code yaml}; {@code sourceName} (usually the file name) starts every error message. Relative
+     * file names in it are resolved against the working directory.
+     */
     public static SidecarConfig parse(String yaml, String sourceName) throws ConfigException {
+        return parse(yaml, sourceName, Path.of("").toAbsolutePath());
+    }
+
+    /** Parses {@code yaml}, resolving relative file names in it against {@code baseDir}. */
+    public static SidecarConfig parse(String yaml, String sourceName, Path baseDir) throws ConfigException {
         Problems problems = new Problems();
         Optional<YamlNode> root = new YamlTreeReader(problems).read(yaml);
-        SidecarConfig config = root.map(node -> bind(node, problems)).orElse(null);
+        SidecarConfig config = root.map(node -> bind(node, baseDir, problems)).orElse(null);
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.sortedByLine());
         }
         return config;
     }
 
-    private static SidecarConfig bind(YamlNode root, Problems problems) {
+    private static SidecarConfig bind(YamlNode root, Path baseDir, Problems problems) {
         if (!(root instanceof MapNode)) {
             problems.add("", root.line(), "the top level must be a map of settings (service: ..., services: ...), got "
                     + root.describe());
             return null;
         }
-        return Readers.section(SidecarConfigBinder::bind).read(root, "", problems);
+        return Readers.section(fields -> SidecarConfigBinder.bind(fields, baseDir)).read(root, "", problems);
     }
 
     private static ConfigException fileError(String sourceName, String message) {

@@ -27,6 +27,13 @@ public final class ConfigRenderer {
         root.put("trust-domain", config.trustDomain());
         root.put("listeners", listeners(config.listeners()));
         root.put("app", config.app().toString());
+        if (config.tls() != null) {
+            Map<String, Object> tls = new LinkedHashMap<>();
+            tls.put("ca", config.tls().ca().toString());
+            tls.put("cert", config.tls().cert().toString());
+            tls.put("key", config.tls().key().toString());
+            root.put("tls", tls);
+        }
         root.put("outbound", outbound(config.outbound()));
         Map<String, Object> services = new LinkedHashMap<>();
         config.services().forEach((name, service) -> services.put(name, service(service)));
@@ -60,6 +67,9 @@ public final class ConfigRenderer {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("endpoints", service.endpoints().stream().map(Address::toString).toList());
         map.put("tls", YamlNames.of(service.tls()));
+        if (service.ca() != null) {
+            map.put("ca", service.ca().toString());
+        }
         map.put("balancer", YamlNames.of(service.balancer()));
         map.put("timeout", Units.formatDuration(service.timeout()));
         map.put("retry", retry(service.retry()));

@@ -5,6 +5,8 @@ import dev.outrigger.sidecar.config.YamlNode.ListNode;
 import dev.outrigger.sidecar.config.YamlNode.MapNode;
 import dev.outrigger.sidecar.config.YamlNode.Scalar;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,6 +96,17 @@ final class Readers {
 
     static ValueReader<Address> address() {
         return parsed(HostPort::parse);
+    }
+
+    /** An existing file; a relative name is resolved against {@code baseDir} (the config file's folder). */
+    static ValueReader<Path> file(Path baseDir) {
+        return parsed(name -> {
+            Path file = baseDir.resolve(name).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no such file: " + file);
+            }
+            return file;
+        });
     }
 
     /** A share written {@code 20%} or {@code 0.2}, within {@code [min, max]} (fractions of 1). */

@@ -2,6 +2,7 @@ package dev.outrigger.sidecar.config;
 
 import dev.outrigger.sidecar.config.ServiceConfig.Balancer;
 import dev.outrigger.sidecar.config.ServiceConfig.UpstreamTls;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,13 +14,16 @@ final class ServiceBinder {
     private ServiceBinder() {
     }
 
-    static ServiceConfig bind(String name, Fields fields, Address outboundListener) {
+    static ServiceConfig bind(String name, Fields fields, Address outboundListener, Path baseDir) {
         ValueReader<Address> endpoint = Readers.address().check(address -> !HostPort.reaches(address, outboundListener),
                 address -> "is the sidecar's own outbound listener (" + outboundListener + "); that would loop");
         List<Address> endpoints = fields.require("endpoints",
                 Readers.listOf(endpoint).check(list -> !list.isEmpty(), list -> "needs at least one endpoint"));
-        UpstreamTls tls = fields.get("tls", Readers.oneOf(UpstreamTls.class).check(mode -> mode == UpstreamTls.NONE,
-                mode -> "tls: " + YamlNames.of(mode) + " is not supported yet; use tls: none"), UpstreamTls.NONE);
+        UpstreamTls tls = fields.get("tls", Readers.oneOf(UpstreamTls.class), UpstreamTls.NONE);
+        Path ca = fields.get("ca", Readers.file(baseDir), null);
+        if (ca != null && tls != UpstreamTls.TLS) {
+            fields.error("ca", "is only used with tls: tls (mesh peers are checked against the top-level tls.ca)");
+        }
         Balancer balancer = fields.get("balancer", Readers.oneOf(Balancer.class), Balancer.ROUND_ROBIN);
         Duration timeout = fields.get("timeout", Readers.duration(), DEFAULT_TIMEOUT);
         Duration checkedTimeout = fields.valid("timeout") ? timeout : null;
@@ -27,6 +31,6 @@ final class ServiceBinder {
                 Readers.section(retryFields -> RetryBinder.bind(retryFields, checkedTimeout)), RetryConfig.DEFAULT);
         CircuitBreakerConfig circuitBreaker = fields.get("circuit-breaker", CircuitBreakerBinder.reader(),
                 CircuitBreakerConfig.DEFAULT);
-        return new ServiceConfig(name, endpoints, tls, balancer, timeout, retry, circuitBreaker);
+        return new ServiceConfig(name, endpoints, tls, ca, balancer, timeout, retry, circuitBreaker);
     }
 }

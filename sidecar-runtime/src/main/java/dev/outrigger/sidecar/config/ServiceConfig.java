@@ -1,5 +1,6 @@
 package dev.outrigger.sidecar.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * @param name           the key under {@code services:}; also the authority callers use ({@code http://name/...})
  * @param endpoints      static endpoints, at least one
  * @param tls            how to talk to the endpoints, default {@link UpstreamTls#NONE}
+ * @param ca             for {@link UpstreamTls#TLS}: the CA file to trust; null means the JDK's system trust store
  * @param balancer       default {@link Balancer#ROUND_ROBIN}
  * @param timeout        the whole-call deadline, retries included (default 15s)
  * @param retry          never null: absent in the file means {@link RetryConfig#DEFAULT}
@@ -18,17 +20,18 @@ public record ServiceConfig(
         String name,
         List<Address> endpoints,
         UpstreamTls tls,
+        Path ca,
         Balancer balancer,
         Duration timeout,
         RetryConfig retry,
         CircuitBreakerConfig circuitBreaker) {
 
     public enum UpstreamTls {
-        /** mTLS to the peer's sidecar (not implemented yet: rejected by validation). */
+        /** mTLS to the peer's sidecar, which must present the service's SPIFFE ID. */
         MESH,
         /** Plain HTTP/1.1. */
         NONE,
-        /** TLS to a non-mesh upstream (not implemented yet: rejected by validation). */
+        /** TLS to a non-mesh upstream, whose certificate must match the endpoint's host name. */
         TLS
     }
 

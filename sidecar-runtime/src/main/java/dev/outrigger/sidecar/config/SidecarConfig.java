@@ -9,6 +9,7 @@ import java.util.Map;
  * @param service     this workload's name (required)
  * @param trustDomain the SPIFFE trust domain, default {@code outrigger.local}
  * @param app         the local app that inbound traffic goes to, default 127.0.0.1:8080
+ * @param tls         this sidecar's mesh certificate files; null when the file has no {@code tls:} block
  * @param services    upstream services by name, in file order
  */
 public record SidecarConfig(
@@ -16,6 +17,7 @@ public record SidecarConfig(
         String trustDomain,
         Listeners listeners,
         Address app,
+        TlsFiles tls,
         OutboundSettings outbound,
         Map<String, ServiceConfig> services) {
 }

@@ -3,6 +3,7 @@ package dev.outrigger.sidecar.config;
 import dev.outrigger.sidecar.config.OutboundSettings.UnknownHosts;
 import dev.outrigger.sidecar.config.YamlNode.Entry;
 import dev.outrigger.sidecar.config.YamlNode.MapNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ final class SidecarConfigBinder {
     private SidecarConfigBinder() {
     }
 
-    static SidecarConfig bind(Fields root) {
+    static SidecarConfig bind(Fields root, Path baseDir) {
         String service = root.require("service", Readers.text().check(SERVICE_NAME.asMatchPredicate(),
                 name -> "'" + name + "' is not a valid service name: lower-case letters, digits and inner dashes, "
                         + "at most 63 characters"));
@@ -39,10 +40,12 @@ final class SidecarConfigBinder {
         if (root.valid("app") && HostPort.reaches(app, listeners.inbound())) {
             root.error("app", "is the sidecar's own inbound listener (" + listeners.inbound() + "); that would loop");
         }
+        TlsFiles tls = root.get("tls", TlsBinder.reader(baseDir), null);
         OutboundSettings outbound = root.get("outbound", Readers.section(SidecarConfigBinder::outbound),
                 DEFAULT_OUTBOUND);
-        Map<String, ServiceConfig> services = root.get("services", services(listeners.outbound()), Map.of());
-        return new SidecarConfig(service, trustDomain, listeners, app, outbound, services);
+        Map<String, ServiceConfig> services = root.get("services", services(listeners.outbound(), baseDir), Map.of());
+        TlsBinder.requireForMesh(root, tls, services);
+        return new SidecarConfig(service, trustDomain, listeners, app, tls, outbound, services);
     }
 
     private static Listeners listeners(Fields fields) {
@@ -72,7 +75,7 @@ final class SidecarConfigBinder {
     }
 
     /** The {@code services:} map: keys are names chosen by the user, so they are checked here, not as fields. */
-    private static ValueReader<Map<String, ServiceConfig>> services(Address outboundListener) {
+    private static ValueReader<Map<String, ServiceConfig>> services(Address outboundListener, Path baseDir) {
         return (node, path, problems) -> {
             if (!(node instanceof MapNode map)) {
                 return Readers.mismatch("a map of service names to services", node, path, problems);
@@ -90,7 +93,7 @@ final class SidecarConfigBinder {
                     problems.add(servicePath, entry.line(), "same name as '" + sameName.key() + "' (line "
                             + sameName.line() + "); service names are case-insensitive");
                 }
-                ServiceConfig service = Readers.section(fields -> ServiceBinder.bind(entry.key(), fields, outboundListener))
+                ServiceConfig service = Readers.section(fields -> ServiceBinder.bind(entry.key(), fields, outboundListener, baseDir))
                         .read(entry.value(), servicePath, problems);
                 if (service != null) {
                     services.put(entry.key(), service);

@@ -10,6 +10,8 @@ import io.netty.util.ReferenceCountUtil;
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     private UpstreamListener owner;
+    /** The pool's key for this connection, set once it is connected. */
+    UpstreamPool.Key key;
 
     void owner(UpstreamListener owner) {
         this.owner = owner;

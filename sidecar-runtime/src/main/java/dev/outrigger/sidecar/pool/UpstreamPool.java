@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -20,17 +21,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.outrigger.sidecar.proxy.Transport;
+import dev.outrigger.sidecar.tls.UpstreamSecurity;
 
 /**
  * Keep-alive HTTP/1.1 connections to upstreams, owned by one event loop: requests handled on that loop
  * use only its connections, so no lock is ever taken and a request and its upstream share a thread.
+ * Connections are pooled by address and {@link UpstreamSecurity}, so plain and TLS connections (or mTLS
+ * connections expecting different identities) to one address never mix.
  */
 public final class UpstreamPool {
 
     private static final int MAX_IDLE_PER_ADDRESS = 64;
 
+    /** What a pooled connection can be reused for. */
+    record Key(InetSocketAddress address, UpstreamSecurity security) {
+    }
+
     private final Bootstrap bootstrap;
-    private final Map<InetSocketAddress, ArrayDeque<Channel>> idle = new HashMap<>();
+    private final Map<Key, ArrayDeque<Channel>> idle = new HashMap<>();
 
     public UpstreamPool(EventLoop loop, Transport transport, AddressResolverGroup<? extends SocketAddress> resolver,
                         Duration idleTimeout, int maxHeaderBytes) {
@@ -56,11 +64,14 @@ public final class UpstreamPool {
     }
 
     /**
-     * Hands {@code owner} a connection to {@code address}: a pooled one at once, or a new one when the
-     * returned future completes. On failure the owner is not attached.
+     * Hands {@code owner} a connection to {@code address} secured by {@code security}: a pooled one at once,
+     * or a new one when the returned future completes (after the TLS handshake and peer check, if any).
+     * On failure the owner is not attached.
      */
-    public ChannelFuture acquire(InetSocketAddress address, UpstreamListener owner, int connectTimeoutMillis) {
-        ArrayDeque<Channel> channels = idle.get(address);
+    public ChannelFuture acquire(InetSocketAddress address, UpstreamSecurity security, UpstreamListener owner,
+                                 int connectTimeoutMillis) {
+        Key key = new Key(address, security);
+        ArrayDeque<Channel> channels = idle.get(key);
         while (channels != null && !channels.isEmpty()) {
             Channel channel = channels.pollLast();
             if (channel.isActive()) {
@@ -71,21 +82,34 @@ public final class UpstreamPool {
         ChannelFuture connect = bootstrap.clone()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .connect(address);
-        connect.addListener(f -> {
-            if (f.isSuccess()) {
-                Channel channel = connect.channel();
-                handler(channel).owner(owner);
-                channel.closeFuture().addListener(closed -> forget(channel, address));
+        ChannelPromise ready = connect.channel().newPromise();
+        connect.addListener(connected -> {
+            if (!connected.isSuccess()) {
+                ready.setFailure(connected.cause());
+                return;
             }
+            Channel channel = connect.channel();
+            handler(channel).key = key;
+            channel.closeFuture().addListener(closed -> forget(channel, key));
+            security.secure(channel, address).addListener(secured -> {
+                if (secured.isSuccess()) {
+                    handler(channel).owner(owner);
+                    ready.setSuccess();
+                } else {
+                    channel.close();
+                    ready.setFailure(secured.cause());
+                }
+            });
         });
-        return connect;
+        return ready;
     }
 
     /** Takes back a connection whose last exchange completed cleanly; it will serve the next request. */
-    public void release(Channel channel, InetSocketAddress address) {
-        handler(channel).owner(null);
+    public void release(Channel channel) {
+        UpstreamHandler handler = handler(channel);
+        handler.owner(null);
         channel.config().setAutoRead(true);
-        ArrayDeque<Channel> channels = idle.computeIfAbsent(address, a -> new ArrayDeque<>());
+        ArrayDeque<Channel> channels = idle.computeIfAbsent(handler.key, k -> new ArrayDeque<>());
         if (!channel.isActive() || channels.size() >= MAX_IDLE_PER_ADDRESS) {
             channel.close();
             return;
@@ -93,8 +117,8 @@ public final class UpstreamPool {
         channels.addLast(channel);
     }
 
-    private void forget(Channel channel, InetSocketAddress address) {
-        ArrayDeque<Channel> channels = idle.get(address);
+    private void forget(Channel channel, Key key) {
+        ArrayDeque<Channel> channels = idle.get(key);
         if (channels != null) {
             channels.remove(channel);
         }

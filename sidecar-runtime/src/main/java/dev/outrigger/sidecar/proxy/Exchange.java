@@ -188,7 +188,7 @@ public final class Exchange implements UpstreamListener {
         }
         int thisTry = tries;
         int connectMillis = (int) Math.max(1, Math.min(MAX_CONNECT_MILLIS, TimeUnit.NANOSECONDS.toMillis(nanosLeft())));
-        ChannelFuture connect = pool.acquire(address, this, connectMillis);
+        ChannelFuture connect = pool.acquire(address, cluster.security(), this, connectMillis);
         if (connect.isDone()) {
             onConnected(thisTry, connect);
         } else {
@@ -396,7 +396,7 @@ public final class Exchange implements UpstreamListener {
         upstream = null;
         endTry();
         if (upstreamReusable && bodySent) {
-            pool.release(connection, address);
+            pool.release(connection);
         } else {
             UpstreamPool.discard(connection);
         }

@@ -32,7 +32,7 @@ class DocumentedExampleTest {
         RetryConfig retry = payments.retry();
         assertEquals(Duration.ofMillis(500), retry.perTryTimeout());
         assertEquals(defaults.services().get("payments"), new ServiceConfig(payments.name(), payments.endpoints(),
-                payments.tls(), payments.balancer(), payments.timeout(), new RetryConfig(retry.attempts(), null,
+                payments.tls(), payments.ca(), payments.balancer(), payments.timeout(), new RetryConfig(retry.attempts(), null,
                 retry.on(), retry.statuses(), retry.budget(), retry.minRetriesPerSecond(), retry.backoffBase(),
                 retry.backoffMax(), retry.nonIdempotent()), payments.circuitBreaker()));
         assertFalse(documented.services().get("inventory.internal").circuitBreaker().enabled());

@@ -9,6 +9,7 @@ import dev.outrigger.sidecar.config.ServiceConfig;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.proxy.LocalReply.Reason;
+import dev.outrigger.sidecar.tls.UpstreamSecurity;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -28,8 +29,8 @@ class RouterTest {
 
     private static final Address LISTENER = new Address("127.0.0.1", 15001);
     private final Cluster orders = Cluster.of(new ServiceConfig("orders", List.of(new Address("127.0.0.2", 8080)),
-            ServiceConfig.UpstreamTls.NONE, ServiceConfig.Balancer.ROUND_ROBIN, Duration.ofSeconds(1),
-            RetryConfig.DEFAULT, CircuitBreakerConfig.DEFAULT), new ProxyMetrics(new MetricsRegistry()));
+            ServiceConfig.UpstreamTls.NONE, null, ServiceConfig.Balancer.ROUND_ROBIN, Duration.ofSeconds(1),
+            RetryConfig.DEFAULT, CircuitBreakerConfig.DEFAULT), UpstreamSecurity.PLAINTEXT, new ProxyMetrics(new MetricsRegistry()));
     private final Router passthrough = new Router(Map.of("orders", orders), UnknownHosts.PASSTHROUGH, LISTENER);
     private final Router rejecting = new Router(Map.of("orders", orders), UnknownHosts.REJECT, LISTENER);
 
