@@ -1,6 +1,7 @@
 package dev.outrigger.sidecar.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class Main {
 
     /** Every command, in the order the usage text lists them. */
     static List<Command> commands(RunCommand.Launcher launcher, Consumer<Thread> shutdownHooks) {
-        return List.of(new RunCommand(launcher, shutdownHooks), new ValidateCommand());
+        return List.of(new RunCommand(launcher, shutdownHooks), new ValidateCommand(), new CertsCommand(Clock.systemUTC()));
     }
 
     /** Runs the command line and returns the process exit code. */

@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.nio.file.attribute.PosixFilePermission;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -22,6 +22,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** Reading and writing PEM files: certificates, and unencrypted private keys (PKCS#8 or SEC1/PKCS#1). */
 public final class Pem {
@@ -56,7 +57,7 @@ public final class Pem {
                 return converter.getPrivateKey(info);
             }
             if (object instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
             }
         }
         throw new IOException(file + ": no unencrypted PEM private key in it");
@@ -75,10 +76,15 @@ public final class Pem {
         return objects;
     }
 
+    /** A certificate as {@code CERTIFICATE}, a key as unencrypted PKCS#8 {@code PRIVATE KEY}. */
     public static String encode(Object certificateOrKey) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(certificateOrKey);
+            if (certificateOrKey instanceof PrivateKey key) {
+                writer.writeObject(new JcaPKCS8Generator(key, null));
+            } else {
+                writer.writeObject(certificateOrKey);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string cannot fail", e);
         }
