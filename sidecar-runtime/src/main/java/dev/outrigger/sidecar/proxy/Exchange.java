@@ -7,6 +7,7 @@ import dev.outrigger.sidecar.policy.TryOutcome;
 import dev.outrigger.sidecar.pool.UpstreamListener;
 import dev.outrigger.sidecar.pool.UpstreamPool;
 import dev.outrigger.sidecar.proxy.LocalReply.Reason;
+import dev.outrigger.sidecar.tls.TlsUpstream.PeerIdentityException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.HttpContent;
@@ -66,6 +67,7 @@ public final class Exchange implements UpstreamListener {
     private final List<Endpoint> tried = new ArrayList<>(2);
     private Endpoint endpoint;
     private InetSocketAddress address;
+    private Throwable connectFailure;
     private Channel upstream;
     private boolean bodySent;
     private boolean interim;
@@ -204,6 +206,7 @@ public final class Exchange implements UpstreamListener {
             return;
         }
         if (!connect.isSuccess()) {
+            connectFailure = connect.cause();
             endTry();
             onTryFailed(TryOutcome.connectFailure());
             return;
@@ -232,7 +235,13 @@ public final class Exchange implements UpstreamListener {
             return;
         }
         switch (outcome.kind()) {
-            case CONNECT_FAILURE -> failLocally(Reason.UPSTREAM_UNREACHABLE, "could not connect to " + address);
+            case CONNECT_FAILURE -> {
+                if (connectFailure instanceof PeerIdentityException) {
+                    failLocally(Reason.PEER_IDENTITY_MISMATCH, address + ": " + connectFailure.getMessage());
+                } else {
+                    failLocally(Reason.UPSTREAM_UNREACHABLE, "could not connect to " + address);
+                }
+            }
             case PER_TRY_TIMEOUT -> failLocally(Reason.TIMEOUT, "no response from " + address + " in time");
             default -> failLocally(Reason.UPSTREAM_RESET, "connection to " + address + " failed before a response");
         }

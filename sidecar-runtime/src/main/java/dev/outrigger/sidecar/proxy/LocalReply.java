@@ -58,6 +58,8 @@ public final class LocalReply {
         NO_ENDPOINT("no-endpoint", HttpResponseStatus.SERVICE_UNAVAILABLE),
         UPSTREAM_UNREACHABLE("upstream-unreachable", HttpResponseStatus.BAD_GATEWAY),
         UPSTREAM_RESET("upstream-reset", HttpResponseStatus.BAD_GATEWAY),
+        /** A {@code tls: mesh} endpoint proved the identity of another service than the one called. */
+        PEER_IDENTITY_MISMATCH("peer-identity-mismatch", HttpResponseStatus.BAD_GATEWAY),
         RETRY_BUDGET_EXHAUSTED("retry-budget-exhausted", HttpResponseStatus.SERVICE_UNAVAILABLE),
         TIMEOUT("timeout", HttpResponseStatus.GATEWAY_TIMEOUT);
 

@@ -79,7 +79,7 @@ public final class TlsUpstream implements UpstreamSecurity {
                 check.verify(ssl.engine().getSession());
                 secured.setSuccess();
             } catch (SSLPeerUnverifiedException e) {
-                LOG.warning(() -> "refused upstream " + address + ": " + e.getMessage());
+                LOG.warning(() -> "refused upstream " + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage());
                 secured.setFailure(e);
             }
         });

@@ -1,0 +1,120 @@
+package dev.outrigger.sidecar.tls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.outrigger.sidecar.Sidecar;
+import dev.outrigger.sidecar.TestPorts;
+import dev.outrigger.sidecar.config.ConfigLoader;
+import dev.outrigger.sidecar.metrics.MetricsRegistry;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real sidecar originating mTLS ({@code tls: mesh}) and TLS ({@code tls: tls}) to real TLS servers on loopback. */
+class TlsOutboundTest {
+
+    @TempDir
+    static Path dir;
+
+    private static MeshTls paymentsTls;
+    private static TlsPeer payments;
+    private static TlsPeer website;
+    private static Sidecar sidecar;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestPki pki = new TestPki(dir);
+        pki.write("caller", pki.issue("caller"));
+        paymentsTls = MeshTls.load(pki.write("payments", pki.issue("payments")),
+                SpiffeId.ofService(TestPki.TRUST_DOMAIN, "payments"), Clock.systemUTC(), new MetricsRegistry());
+        payments = new TlsPeer(paymentsTls.serverContext(ClientAuth.REQUIRE), true);
+        Credential localhost = TestPki.builder(SpiffeId.ofService(TestPki.TRUST_DOMAIN, "web")).dns("localhost")
+                .build(pki.ca);
+        website = new TlsPeer(TlsSettings.restrict(SslContextBuilder.forServer(localhost.key(), localhost.certificate()))
+                .build(), false);
+        int outboundPort = TestPorts.free();
+        Path config = dir.resolve("sidecar.yaml");
+        Files.writeString(config, """
+                service: caller
+                listeners: {outbound: 127.0.0.1:%d, admin: 127.0.0.1:%d}
+                tls: {ca: ca.pem, cert: caller.pem, key: caller-key.pem}
+                services:
+                  payments: {endpoints: [127.0.0.1:%d], tls: mesh}
+                  ledger: {endpoints: [127.0.0.1:%d], tls: mesh, retry: {attempts: 1}}
+                  web: {endpoints: [localhost:%d], tls: tls, ca: ca.pem}
+                  web-by-ip: {endpoints: [127.0.0.1:%d], tls: tls, ca: ca.pem, retry: {attempts: 1}}
+                  web-public-trust: {endpoints: [localhost:%d], tls: tls, retry: {attempts: 1}}
+                """.formatted(outboundPort, TestPorts.free(), payments.port(), payments.port(), website.port(),
+                website.port(), website.port()));
+        sidecar = Sidecar.start(ConfigLoader.load(config));
+        client = HttpClient.newBuilder()
+                .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", outboundPort)))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        sidecar.close();
+        payments.close();
+        website.close();
+        paymentsTls.close();
+    }
+
+    @Test
+    void meshCallPresentsOurIdentityOverOnePooledConnection() throws Exception {
+        int before = payments.connections();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = get("http://payments/charge");
+            assertEquals(200, response.statusCode());
+            assertEquals("spiffe://outrigger.local/caller", response.body());
+        }
+        assertEquals(before + 1, payments.connections(), "one connection, kept alive and reused");
+    }
+
+    @Test
+    void peerProvingAnotherServicesIdentityIsRefused() throws Exception {
+        HttpResponse<String> response = get("http://ledger/entries");
+        assertEquals(502, response.statusCode());
+        assertEquals("peer-identity-mismatch", response.headers().firstValue("x-outrigger-error").orElse(""));
+        assertTrue(response.body().contains("peer presented spiffe://outrigger.local/payments, expected "
+                + "spiffe://outrigger.local/ledger"), response.body());
+    }
+
+    @Test
+    void tlsCallVerifiesTheHostNameAgainstTheConfiguredCa() throws Exception {
+        HttpResponse<String> response = get("http://web/");
+        assertEquals(200, response.statusCode());
+        assertEquals("unverified: peer not authenticated", response.body(), "no client certificate is sent");
+    }
+
+    @Test
+    void tlsCallToAHostTheCertificateDoesNotNameIsRefused() throws Exception {
+        HttpResponse<String> response = get("http://web-by-ip/");
+        assertEquals(502, response.statusCode());
+        assertEquals("upstream-unreachable", response.headers().firstValue("x-outrigger-error").orElse(""));
+    }
+
+    @Test
+    void tlsCallWithoutCaTrustsOnlyTheSystemStore() throws Exception {
+        assertEquals(502, get("http://web-public-trust/").statusCode());
+    }
+
+    private static HttpResponse<String> get(String uri) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
