@@ -14,12 +14,17 @@ final class ServiceBinder {
     private ServiceBinder() {
     }
 
-    static ServiceConfig bind(String name, Fields fields, Address outboundListener, Path baseDir) {
+    /** @param meshCredentials whether the file has a top-level {@code tls:} block, which {@code tls: mesh} needs */
+    static ServiceConfig bind(String name, Fields fields, Address outboundListener, Path baseDir,
+                              boolean meshCredentials) {
         ValueReader<Address> endpoint = Readers.address().check(address -> !HostPort.reaches(address, outboundListener),
                 address -> "is the sidecar's own outbound listener (" + outboundListener + "); that would loop");
         List<Address> endpoints = fields.require("endpoints",
                 Readers.listOf(endpoint).check(list -> !list.isEmpty(), list -> "needs at least one endpoint"));
-        UpstreamTls tls = fields.get("tls", Readers.oneOf(UpstreamTls.class), UpstreamTls.NONE);
+        UpstreamTls tls = fields.get("tls", Readers.oneOf(UpstreamTls.class).check(
+                mode -> mode != UpstreamTls.MESH || meshCredentials,
+                mode -> "tls: mesh needs this sidecar's certificate: add a top-level tls: {ca: ..., cert: ..., key: ...}"),
+                UpstreamTls.NONE);
         Path ca = fields.get("ca", Readers.file(baseDir), null);
         if (ca != null && tls != UpstreamTls.TLS) {
             fields.error("ca", "is only used with tls: tls (mesh peers are checked against the top-level tls.ca)");

@@ -43,8 +43,9 @@ final class SidecarConfigBinder {
         TlsFiles tls = root.get("tls", TlsBinder.reader(baseDir), null);
         OutboundSettings outbound = root.get("outbound", Readers.section(SidecarConfigBinder::outbound),
                 DEFAULT_OUTBOUND);
-        Map<String, ServiceConfig> services = root.get("services", services(listeners.outbound(), baseDir), Map.of());
-        TlsBinder.requireForMesh(root, tls, services);
+        boolean meshCredentials = tls != null || !root.valid("tls"); // a broken block is reported already
+        Map<String, ServiceConfig> services = root.get("services",
+                services(listeners.outbound(), baseDir, meshCredentials), Map.of());
         return new SidecarConfig(service, trustDomain, listeners, app, tls, outbound, services);
     }
 
@@ -75,7 +76,8 @@ final class SidecarConfigBinder {
     }
 
     /** The {@code services:} map: keys are names chosen by the user, so they are checked here, not as fields. */
-    private static ValueReader<Map<String, ServiceConfig>> services(Address outboundListener, Path baseDir) {
+    private static ValueReader<Map<String, ServiceConfig>> services(Address outboundListener, Path baseDir,
+                                                                     boolean meshCredentials) {
         return (node, path, problems) -> {
             if (!(node instanceof MapNode map)) {
                 return Readers.mismatch("a map of service names to services", node, path, problems);
@@ -93,7 +95,7 @@ final class SidecarConfigBinder {
                     problems.add(servicePath, entry.line(), "same name as '" + sameName.key() + "' (line "
                             + sameName.line() + "); service names are case-insensitive");
                 }
-                ServiceConfig service = Readers.section(fields -> ServiceBinder.bind(entry.key(), fields, outboundListener, baseDir))
+                ServiceConfig service = Readers.section(fields -> ServiceBinder.bind(entry.key(), fields, outboundListener, baseDir, meshCredentials))
                         .read(entry.value(), servicePath, problems);
                 if (service != null) {
                     services.put(entry.key(), service);

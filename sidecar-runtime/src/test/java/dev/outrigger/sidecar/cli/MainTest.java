@@ -101,7 +101,7 @@ class MainTest {
         assertEquals(2, main.execute("validate", "--config", file.toString()));
 
         assertEquals(file + ":5: services.payments.retry.attempts: must be between 1 and 10, got 0\n"
-                + file + ":6: services.payments.tls: tls: mesh is not supported yet; use tls: none\n", err());
+                + file + ":6: services.payments.tls: tls: mesh needs this sidecar's certificate: add a top-level tls: {ca: ..., cert: ..., key: ...}\n", err());
         assertEquals("", out());
     }
 

@@ -264,14 +264,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void tlsModesNotBuiltYetAreRejected() {
-        assertEquals(List.of("sidecar.yaml:4: services.payments.tls: tls: mesh is not supported yet; use tls: none"),
-                serviceErrors("tls: mesh"));
-        assertEquals(List.of("sidecar.yaml:4: services.payments.tls: tls: tls is not supported yet; use tls: none"),
-                serviceErrors("tls: tls"));
-    }
-
-    @Test
     void retryListsAreCheckedItemByItem() {
         assertEquals(List.of(
                 "sidecar.yaml:4: services.payments.retry.on[1]: must be one of connect-failure, reset, gateway-error,"
