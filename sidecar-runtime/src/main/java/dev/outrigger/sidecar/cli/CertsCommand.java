@@ -43,7 +43,7 @@ final class CertsCommand implements Command {
 
     @Override
     public String arguments() {
-        return "ca|issue --dir DIR ...";
+        return "ca|issue --dir DIR";
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
@@ -55,6 +56,9 @@ class CertsCommandTest {
         assertEquals(NOW.plus(Duration.ofDays(365)), certificate.getNotAfter().toInstant());
         assertTrue(certificate.getNotBefore().toInstant().isBefore(NOW));
         assertTrue(out().contains("orders.pem"), out());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("orders.pem"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("orders-key.pem"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca-key.pem"))));
     }
 
     @Test
