@@ -63,6 +63,11 @@ public final class Sidecar implements AutoCloseable {
      * @throws InvalidMaterialException when a certificate, key or CA file of the config cannot be used
      */
     public static Sidecar start(SidecarConfig config) throws InterruptedException, InvalidMaterialException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** {@link #start(SidecarConfig)} with the clock that certificate validity is judged by. */
+    public static Sidecar start(SidecarConfig config, Clock clock) throws InterruptedException, InvalidMaterialException {
         long started = System.nanoTime();
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(Runtime.getRuntime().availableProcessors());
@@ -75,7 +80,7 @@ public final class Sidecar implements AutoCloseable {
             ProxyMetrics metrics = new ProxyMetrics(registry);
             if (config.tls() != null) {
                 meshTls = MeshTls.load(config.tls(), SpiffeId.ofService(config.trustDomain(), config.service()),
-                        Clock.systemUTC(), registry);
+                        clock, registry);
                 meshTls.startWatching();
             }
             Map<String, Cluster> clusters = new LinkedHashMap<>();

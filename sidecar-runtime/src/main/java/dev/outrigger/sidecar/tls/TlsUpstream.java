@@ -16,8 +16,9 @@ import javax.net.ssl.SSLSession;
 
 /**
  * TLS originated to an upstream: mTLS to a mesh peer that must prove one exact SPIFFE ID, or ordinary TLS to
- * a server outside the mesh, whose certificate must match the endpoint's host name. The client contexts keep
- * a session cache per host and port, so pooled reconnects resume their sessions.
+ * a server outside the mesh, whose certificate must match the endpoint's host name. Handlers are made with
+ * the endpoint's host and port, which keys the JDK's client session cache, so new connections to an
+ * endpoint can resume an earlier session.
  */
 public final class TlsUpstream implements UpstreamSecurity {
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outrigger.sidecar.MutableClock;
 import dev.outrigger.sidecar.config.TlsFiles;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import io.netty.buffer.ByteBufAllocator;
@@ -19,10 +20,8 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
@@ -158,9 +157,9 @@ class MeshTlsTest {
     void reportsExpiry() {
         Instant notAfter = Instant.parse(metricsNotAfter());
         assertFalse(mesh.expired());
-        clock.now = notAfter.minusSeconds(10);
+        clock.set(notAfter.minusSeconds(10));
         assertTrue(metrics().contains("outrigger_tls_certificate_expiry_seconds 10"), metrics());
-        clock.now = notAfter.plusSeconds(1);
+        clock.set(notAfter.plusSeconds(1));
         assertTrue(mesh.expired());
         assertTrue(metrics().contains("outrigger_tls_certificate_expiry_seconds -1"), metrics());
     }
@@ -177,28 +176,5 @@ class MeshTlsTest {
         StringBuilder text = new StringBuilder();
         registry.writeTo(text);
         return text.toString();
-    }
-
-    private static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

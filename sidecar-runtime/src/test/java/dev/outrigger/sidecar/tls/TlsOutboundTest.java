@@ -3,6 +3,7 @@ package dev.outrigger.sidecar.tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outrigger.sidecar.MutableClock;
 import dev.outrigger.sidecar.Sidecar;
 import dev.outrigger.sidecar.TestPorts;
 import dev.outrigger.sidecar.config.ConfigLoader;
@@ -18,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,8 +35,10 @@ class TlsOutboundTest {
     private static MeshTls paymentsTls;
     private static TlsPeer payments;
     private static TlsPeer website;
+    private static final MutableClock CLOCK = new MutableClock(Instant.now());
     private static Sidecar sidecar;
     private static HttpClient client;
+    private static int adminPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,6 +52,7 @@ class TlsOutboundTest {
         website = new TlsPeer(TlsSettings.restrict(SslContextBuilder.forServer(localhost.key(), localhost.certificate()))
                 .build(), false);
         int outboundPort = TestPorts.free();
+        adminPort = TestPorts.free();
         Path config = dir.resolve("sidecar.yaml");
         Files.writeString(config, """
                 service: caller
@@ -55,12 +61,13 @@ class TlsOutboundTest {
                 services:
                   payments: {endpoints: [127.0.0.1:%d], tls: mesh}
                   ledger: {endpoints: [127.0.0.1:%d], tls: mesh, retry: {attempts: 1}}
+                  payments-plain: {endpoints: [127.0.0.1:%d], retry: {attempts: 1}}
                   web: {endpoints: [localhost:%d], tls: tls, ca: ca.pem}
                   web-by-ip: {endpoints: [127.0.0.1:%d], tls: tls, ca: ca.pem, retry: {attempts: 1}}
                   web-public-trust: {endpoints: [localhost:%d], tls: tls, retry: {attempts: 1}}
-                """.formatted(outboundPort, TestPorts.free(), payments.port(), payments.port(), website.port(),
+                """.formatted(outboundPort, adminPort, payments.port(), payments.port(), payments.port(), website.port(),
                 website.port(), website.port()));
-        sidecar = Sidecar.start(ConfigLoader.load(config));
+        sidecar = Sidecar.start(ConfigLoader.load(config), CLOCK);
         client = HttpClient.newBuilder()
                 .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", outboundPort)))
                 .version(HttpClient.Version.HTTP_1_1)
@@ -88,11 +95,18 @@ class TlsOutboundTest {
 
     @Test
     void peerProvingAnotherServicesIdentityIsRefused() throws Exception {
+        assertEquals(200, get("http://payments/charge").statusCode(), "leaves a pooled connection to the same address");
         HttpResponse<String> response = get("http://ledger/entries");
         assertEquals(502, response.statusCode());
         assertEquals("peer-identity-mismatch", response.headers().firstValue("x-outrigger-error").orElse(""));
         assertTrue(response.body().contains("peer presented spiffe://outrigger.local/payments, expected "
                 + "spiffe://outrigger.local/ledger"), response.body());
+    }
+
+    @Test
+    void plainServiceNeverGetsAPooledTlsConnection() throws Exception {
+        assertEquals(200, get("http://payments/charge").statusCode(), "leaves a pooled connection to the same address");
+        assertEquals(502, get("http://payments-plain/charge").statusCode(), "plaintext to a TLS port fails");
     }
 
     @Test
@@ -112,6 +126,23 @@ class TlsOutboundTest {
     @Test
     void tlsCallWithoutCaTrustsOnlyTheSystemStore() throws Exception {
         assertEquals(502, get("http://web-public-trust/").statusCode());
+    }
+
+    @Test
+    void notReadyOnceTheCertificateHasExpired() throws Exception {
+        Instant now = CLOCK.instant();
+        URI ready = URI.create("http://127.0.0.1:" + adminPort + "/ready");
+        assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        try {
+            CLOCK.set(now.plus(Duration.ofDays(2)));
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, response.statusCode());
+            assertEquals("not ready: certificate expired\n", response.body());
+        } finally {
+            CLOCK.set(now);
+        }
     }
 
     private static HttpResponse<String> get(String uri) throws Exception {
