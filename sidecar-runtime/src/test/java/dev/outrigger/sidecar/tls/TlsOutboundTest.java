@@ -32,6 +32,7 @@ class TlsOutboundTest {
     @TempDir
     static Path dir;
 
+    private static TestPki pki;
     private static MeshTls paymentsTls;
     private static TlsPeer payments;
     private static TlsPeer website;
@@ -42,7 +43,7 @@ class TlsOutboundTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestPki pki = new TestPki(dir);
+        pki = new TestPki(dir);
         pki.write("caller", pki.issue("caller"));
         paymentsTls = MeshTls.load(pki.write("payments", pki.issue("payments")),
                 SpiffeId.ofService(TestPki.TRUST_DOMAIN, "payments"), Clock.systemUTC(), new MetricsRegistry());
@@ -131,18 +132,38 @@ class TlsOutboundTest {
     @Test
     void notReadyOnceTheCertificateHasExpired() throws Exception {
         Instant now = CLOCK.instant();
-        URI ready = URI.create("http://127.0.0.1:" + adminPort + "/ready");
-        assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(200, admin("/ready").statusCode());
         try {
             CLOCK.set(now.plus(Duration.ofDays(2)));
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = admin("/ready");
             assertEquals(503, response.statusCode());
             assertEquals("not ready: certificate expired\n", response.body());
         } finally {
             CLOCK.set(now);
         }
+    }
+
+    @Test
+    void rotatesTheCertificateUnderTrafficWithoutAFailedCall() throws Exception {
+        String reloaded = "outrigger_tls_reloads_total{result=\"ok\"} 1\n";
+        pki.write("caller", pki.issue("caller"));
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int calls = 0;
+        while (!admin("/metrics").body().contains(reloaded) && System.nanoTime() < giveUp) {
+            assertEquals(200, get("http://payments/charge").statusCode());
+            calls++;
+            Thread.sleep(20);
+        }
+        String metrics = admin("/metrics").body();
+        assertTrue(metrics.contains(reloaded), metrics);
+        assertTrue(metrics.contains("outrigger_tls_reloads_total{result=\"rejected\"} 0\n"), metrics);
+        assertTrue(calls > 0);
+        assertEquals(200, get("http://payments/charge").statusCode());
+    }
+
+    private static HttpResponse<String> admin(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String uri) throws Exception {
