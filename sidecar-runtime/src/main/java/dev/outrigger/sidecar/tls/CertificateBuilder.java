@@ -71,11 +71,6 @@ public final class CertificateBuilder {
         return this;
     }
 
-    public CertificateBuilder ip(String address) {
-        subjectAltNames.add(new GeneralName(GeneralName.iPAddress, address));
-        return this;
-    }
-
     /** A new key pair and its certificate, signed by {@code issuer}, or self-signed when it is null. */
     public Credential build(Credential issuer) {
         try {
