@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 public final class Main {
 
     private static final List<String> HELP_OPTIONS = List.of("--help", "-h");
+    /** One line per record: time, level, message (JUL's default spends two lines and names the class). */
+    private static final String LOG_FORMAT = "%1$tFT%1$tT.%1$tL%1$tz %4$s outrigger: %5$s%6$s%n";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -23,6 +25,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
+        }
         Main main = new Main(System.out, System.err, commands(RunCommand.Launcher.SIDECAR,
                 Runtime.getRuntime()::addShutdownHook));
         int exitCode = main.execute(args);

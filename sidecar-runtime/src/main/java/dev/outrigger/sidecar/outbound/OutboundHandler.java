@@ -115,7 +115,9 @@ final class OutboundHandler extends ChannelInboundHandlerAdapter implements Exch
     private Exchange exchange(HttpRequest request, boolean keepAlive, String uri, String authority,
                               Cluster cluster, InetSocketAddress fixedAddress) {
         request.setUri(uri);
-        request.headers().set(HttpHeaderNames.HOST, authority);
+        if (!authority.equals(request.headers().get(HttpHeaderNames.HOST))) {
+            request.headers().remove(HttpHeaderNames.HOST).add("Host", authority); // untouched when right: keeps its place
+        }
         return new Exchange(this, pool, request, keepAlive, cluster, fixedAddress, replayLimit);
     }
 
