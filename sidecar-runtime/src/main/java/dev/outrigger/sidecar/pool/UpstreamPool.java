@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -37,6 +38,7 @@ public final class UpstreamPool {
     record Key(InetSocketAddress address, UpstreamSecurity security) {
     }
 
+    private final EventLoop loop;
     private final Bootstrap bootstrap;
     private final Map<Key, ArrayDeque<Channel>> idle = new HashMap<>();
 
@@ -47,6 +49,7 @@ public final class UpstreamPool {
                 .setMaxHeaderSize(maxHeaderBytes)
                 .setMaxChunkSize(64 * 1024);
         long idleMillis = idleTimeout.toMillis();
+        this.loop = loop;
         this.bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
@@ -79,10 +82,14 @@ public final class UpstreamPool {
                 return channel.newSucceededFuture();
             }
         }
+        return connect(key, owner, connectTimeoutMillis);
+    }
+
+    private ChannelFuture connect(Key key, UpstreamListener owner, int connectTimeoutMillis) {
         ChannelFuture connect = bootstrap.clone()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
-                .connect(address);
-        ChannelPromise ready = connect.channel().newPromise();
+                .connect(key.address());
+        ChannelPromise ready = new DefaultChannelPromise(connect.channel(), loop);
         connect.addListener(connected -> {
             if (!connected.isSuccess()) {
                 ready.setFailure(connected.cause());
@@ -91,7 +98,7 @@ public final class UpstreamPool {
             Channel channel = connect.channel();
             handler(channel).key = key;
             channel.closeFuture().addListener(closed -> forget(channel, key));
-            security.secure(channel, address).addListener(secured -> {
+            key.security().secure(channel, key.address()).addListener(secured -> {
                 if (secured.isSuccess()) {
                     handler(channel).owner(owner);
                     ready.setSuccess();
