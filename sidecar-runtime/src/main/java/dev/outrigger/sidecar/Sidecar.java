@@ -7,6 +7,8 @@ import dev.outrigger.sidecar.config.Address;
 import dev.outrigger.sidecar.config.ConfigRenderer;
 import dev.outrigger.sidecar.config.ServiceConfig;
 import dev.outrigger.sidecar.config.SidecarConfig;
+import dev.outrigger.sidecar.inbound.InboundServer;
+import dev.outrigger.sidecar.inbound.ServerTls;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.outbound.OutboundServer;
@@ -17,6 +19,7 @@ import dev.outrigger.sidecar.route.Router;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.EventExecutor;
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
 
 /** A running sidecar: its listeners, services and admin pages. */
 public final class Sidecar implements AutoCloseable {
@@ -49,8 +53,12 @@ public final class Sidecar implements AutoCloseable {
         this.listeners = listeners;
     }
 
-    /** Binds every listener of {@code config} and returns once they accept connections. */
-    public static Sidecar start(SidecarConfig config) throws InterruptedException {
+    /**
+     * Binds every listener of {@code config} and returns once they accept connections.
+     *
+     * @throws SSLException when the inbound listener's certificate, key or CA cannot be read
+     */
+    public static Sidecar start(SidecarConfig config) throws InterruptedException, SSLException {
         long started = System.nanoTime();
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(Runtime.getRuntime().availableProcessors());
@@ -58,6 +66,7 @@ public final class Sidecar implements AutoCloseable {
                 .datagramChannelType(transport.datagramChannel())
                 .socketChannelType(transport.socketChannel()));
         try {
+            SslContext serverTls = config.inbound() == null ? null : ServerTls.fromFiles(config.tls());
             MetricsRegistry registry = new MetricsRegistry();
             ProxyMetrics metrics = new ProxyMetrics(registry);
             Map<String, Cluster> clusters = new LinkedHashMap<>();
@@ -72,10 +81,15 @@ public final class Sidecar implements AutoCloseable {
                         config.outbound().maxHeaderBytes()));
             }
             Address outbound = config.listeners().outbound();
-            Router router = new Router(clusters, config.outbound().unknownHosts(), outbound);
+            Router router = new Router(clusters, config.outbound().unknownHosts(), outbound,
+                    Cluster.passthrough(metrics));
             Channel outboundChannel = OutboundServer.bind(socket(outbound), group, transport, config.outbound(),
-                    router, pools, Cluster.passthrough(metrics), metrics);
+                    router, pools, metrics);
             Sidecar sidecar = new Sidecar(group, resolver, new ArrayList<>(List.of(outboundChannel)));
+            if (config.inbound() != null) {
+                sidecar.listeners.add(InboundServer.bind(config, () -> serverTls, group, transport, pools, metrics,
+                        registry));
+            }
             Map<String, Page> pages = new LinkedHashMap<>();
             pages.put("/ready", new Page("text/plain; charset=utf-8", () -> sidecar.ready ? "ready\n" : "not ready\n"));
             pages.put("/live", new Page("text/plain; charset=utf-8", () -> "live\n"));
@@ -89,11 +103,13 @@ public final class Sidecar implements AutoCloseable {
                     () -> sidecar.ready);
             sidecar.listeners.add(adminChannel);
             sidecar.ready = true;
-            LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, admin %s, %d services, %s transport",
-                    config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    outbound, config.listeners().admin(), clusters.size(), transport.name()));
+            LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, inbound %s, admin %s, %d services, "
+                    + "%s transport", config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    outbound, config.inbound() == null ? "off" : config.listeners().inbound() + " ("
+                    + config.inbound().mtls().name().toLowerCase(Locale.ROOT) + ")", config.listeners().admin(),
+                    clusters.size(), transport.name()));
             return sidecar;
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException | InterruptedException | SSLException e) {
             resolver.close();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;

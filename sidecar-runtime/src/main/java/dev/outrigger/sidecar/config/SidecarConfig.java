@@ -9,6 +9,9 @@ import java.util.Map;
  * @param service     this workload's name (required)
  * @param trustDomain the SPIFFE trust domain, default {@code outrigger.local}
  * @param app         the local app that inbound traffic goes to, default 127.0.0.1:8080
+ * @param tls         this sidecar's certificate, key and CA; null when the file has no {@code tls:} block
+ * @param inbound     the inbound listener's settings; null when the file has no {@code inbound:} block, and then
+ *                    the inbound listener is not bound
  * @param services    upstream services by name, in file order
  */
 public record SidecarConfig(
@@ -16,6 +19,8 @@ public record SidecarConfig(
         String trustDomain,
         Listeners listeners,
         Address app,
+        TlsConfig tls,
+        InboundConfig inbound,
         OutboundSettings outbound,
         Map<String, ServiceConfig> services) {
 }

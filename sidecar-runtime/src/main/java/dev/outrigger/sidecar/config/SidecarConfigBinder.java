@@ -3,6 +3,7 @@ package dev.outrigger.sidecar.config;
 import dev.outrigger.sidecar.config.OutboundSettings.UnknownHosts;
 import dev.outrigger.sidecar.config.YamlNode.Entry;
 import dev.outrigger.sidecar.config.YamlNode.MapNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ final class SidecarConfigBinder {
     static final OutboundSettings DEFAULT_OUTBOUND = new OutboundSettings(
             UnknownHosts.PASSTHROUGH, 8 << 10, 16 << 10, 64 << 10, Duration.ofSeconds(60));
 
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern TRUST_DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,253}[a-z0-9])?");
 
     private SidecarConfigBinder() {
@@ -39,10 +40,16 @@ final class SidecarConfigBinder {
         if (root.valid("app") && HostPort.reaches(app, listeners.inbound())) {
             root.error("app", "is the sidecar's own inbound listener (" + listeners.inbound() + "); that would loop");
         }
+        TlsConfig tls = root.get("tls", Readers.section(SidecarConfigBinder::tls), null);
+        InboundConfig inbound = root.get("inbound",
+                Readers.section(fields -> InboundBinder.bind(fields, trustDomain)), null);
+        if (inbound != null && tls == null && root.valid("tls")) {
+            root.error("inbound", "needs a tls: block (the certificate the inbound listener presents)");
+        }
         OutboundSettings outbound = root.get("outbound", Readers.section(SidecarConfigBinder::outbound),
                 DEFAULT_OUTBOUND);
         Map<String, ServiceConfig> services = root.get("services", services(listeners.outbound()), Map.of());
-        return new SidecarConfig(service, trustDomain, listeners, app, outbound, services);
+        return new SidecarConfig(service, trustDomain, listeners, app, tls, inbound, outbound, services);
     }
 
     private static Listeners listeners(Fields fields) {
@@ -53,6 +60,11 @@ final class SidecarConfigBinder {
         rejectConflict(fields, "admin", admin, "outbound", outbound);
         rejectConflict(fields, "admin", admin, "inbound", inbound);
         return new Listeners(outbound, inbound, admin);
+    }
+
+    private static TlsConfig tls(Fields fields) {
+        ValueReader<Path> file = Readers.parsed(Path::of);
+        return new TlsConfig(fields.require("ca", file), fields.require("cert", file), fields.require("key", file));
     }
 
     private static void rejectConflict(Fields fields, String key, Address address, String otherKey, Address other) {
