@@ -32,7 +32,9 @@ final class InboundBinder {
                 method -> "'" + method + "' is not a method name: upper-case letters, like GET")), List.of());
         List<String> paths = fields.get("paths", nonEmptyList(Readers.parsed(validPattern())), ANY_PATH);
         Action action = fields.get("action", Readers.oneOf(Action.class), Action.ALLOW);
-        return new AuthorizationRule(from, methods, paths, action);
+        // a broken rule is left out, not replaced by defaults that could pass for a rule of its own
+        return fields.valid("from", "methods", "paths", "action")
+                ? new AuthorizationRule(from, methods, paths, action) : null;
     }
 
     /** {@code *}, a service name, or a SPIFFE ID of this trust domain (no other trust domain is ever accepted). */
