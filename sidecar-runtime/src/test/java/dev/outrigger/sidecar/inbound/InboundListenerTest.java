@@ -57,6 +57,7 @@ class InboundListenerTest {
         certs.leaf("dns-only", "ca", "DNS:checkout");
         certs.leaf("two-ids", "ca", "URI:" + DOMAIN + "checkout", "URI:" + DOMAIN + "reporting");
         certs.leaf("rogue", "rogue-ca", "URI:" + DOMAIN + "checkout");
+        certs.leaf("expired", "ca", -1, "URI:" + DOMAIN + "checkout");
         app = new TestUpstream();
         strictPort = freePort();
         strictAdmin = freePort();
@@ -151,7 +152,7 @@ class InboundListenerTest {
     }
 
     @ParameterizedTest(name = "a client presenting {0} is refused")
-    @ValueSource(strings = {"foreign", "no-san", "dns-only", "two-ids", "rogue", "none"})
+    @ValueSource(strings = {"foreign", "no-san", "dns-only", "two-ids", "rogue", "expired", "none"})
     void badClientCertificatesAreRefused(String client) throws Exception {
         int reached = app.requests();
         SSLContext tls = certs.client(client.equals("none") ? null : client, "ca");

@@ -31,11 +31,16 @@ final class TestCertificates {
     }
 
     /**
-     * Writes {@code NAME.pem} and {@code NAME-key.pem} signed by {@code ca}.
+     * Writes {@code NAME.pem} and {@code NAME-key.pem} signed by {@code ca}, valid from now for two days.
      *
      * @param subjectAltNames e.g. {@code URI:spiffe://outrigger.local/orders}; none for a certificate without SAN
      */
     void leaf(String name, String ca, String... subjectAltNames) throws IOException, InterruptedException {
+        leaf(name, ca, 2, subjectAltNames);
+    }
+
+    /** As {@link #leaf(String, String, String...)}, valid for {@code days}; -1 makes a certificate that has expired. */
+    void leaf(String name, String ca, int days, String... subjectAltNames) throws IOException, InterruptedException {
         Path csr = dir.resolve(name + ".csr");
         openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", key(name).toString(), "-out", csr.toString(), "-subj", "/CN=" + name);
@@ -46,7 +51,8 @@ final class TestCertificates {
         }
         Path extensionFile = Files.writeString(dir.resolve(name + ".ext"), String.join("\n", extensions) + "\n");
         openssl("x509", "-req", "-in", csr.toString(), "-CA", cert(ca).toString(), "-CAkey", key(ca).toString(),
-                "-CAcreateserial", "-out", cert(name).toString(), "-days", "2", "-extfile", extensionFile.toString());
+                "-CAcreateserial", "-out", cert(name).toString(), "-days", Integer.toString(days),
+                "-extfile", extensionFile.toString());
     }
 
     Path cert(String name) {
