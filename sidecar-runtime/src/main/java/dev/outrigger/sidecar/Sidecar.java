@@ -105,15 +105,18 @@ public final class Sidecar implements AutoCloseable {
             sidecar.ready = true;
             LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, inbound %s, admin %s, %d services, "
                     + "%s transport", config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    outbound, config.inbound() == null ? "off" : config.listeners().inbound() + " ("
-                    + config.inbound().mtls().name().toLowerCase(Locale.ROOT) + ")", config.listeners().admin(),
-                    clusters.size(), transport.name()));
+                    outbound, describeInbound(config), config.listeners().admin(), clusters.size(), transport.name()));
             return sidecar;
         } catch (RuntimeException | InterruptedException | SSLException e) {
             resolver.close();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    private static String describeInbound(SidecarConfig config) {
+        return config.inbound() == null ? "off"
+                : config.listeners().inbound() + " (" + config.inbound().mtls().name().toLowerCase(Locale.ROOT) + ")";
     }
 
     private static void registerBreakerStates(MetricsRegistry registry, Map<String, Cluster> clusters) {

@@ -24,7 +24,7 @@ import java.util.Set;
 /** A service at run time: its endpoints and balancer, and the policies every call to it goes through. */
 public final class Cluster {
 
-    /** Direct clusters (passthrough, the local app) get one try, no breaker, and this deadline for the response to start. */
+    /** Direct clusters (passthrough, the local app): one try, no breaker, this deadline for the response to start. */
     private static final Duration DIRECT_TIMEOUT = Duration.ofSeconds(15);
 
     private final String name;

@@ -55,7 +55,8 @@ public final class Authorizer {
         static Rule of(AuthorizationRule rule, String trustDomain) {
             boolean anyCaller = rule.from().contains("*");
             Set<SpiffeId> callers = anyCaller ? Set.of() : Set.copyOf(rule.from().stream()
-                    .map(from -> from.startsWith("spiffe://") ? SpiffeId.parse(from) : new SpiffeId(trustDomain, "/" + from))
+                    .map(from -> from.startsWith("spiffe://") ? SpiffeId.parse(from)
+                            : new SpiffeId(trustDomain, "/" + from))
                     .toList());
             return new Rule(anyCaller, callers, Set.copyOf(rule.methods()),
                     rule.paths().stream().map(PathPattern::compile).toList(),

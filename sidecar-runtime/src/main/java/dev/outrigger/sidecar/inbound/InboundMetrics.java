@@ -16,7 +16,8 @@ public final class InboundMetrics {
 
     public InboundMetrics(MetricsRegistry registry) {
         Counter requests = registry.counter("outrigger_inbound_requests_total",
-                "Requests received on the inbound listener, by transport: mtls, or plaintext (permissive mode).", "tls");
+                "Requests received on the inbound listener, by transport: mtls, or plaintext (permissive mode).",
+                "tls");
         mtlsRequests = requests.labels("mtls");
         plaintextRequests = requests.labels("plaintext");
         denied = registry.counter("outrigger_authz_denied_total",

@@ -96,7 +96,10 @@ public record RequestTarget(String path, String query) {
 
     /** ASCII only: {@link Character#digit} would also take other scripts' digits. */
     private static int hexDigit(char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        return c >= '0' && c <= '9' ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                : -1;
     }
 
     private static boolean isUnreserved(int c) {

@@ -13,7 +13,7 @@ public sealed interface Route {
     record ToService(Cluster cluster, String uri, String authority) implements Route {
     }
 
-    /** A host no service names, forwarded to where DNS says with the {@code cluster}'s policies (one try, no breaker). */
+    /** A host no service names, forwarded to where DNS says with the passthrough {@code cluster}'s policies. */
     record Passthrough(Cluster cluster, String host, int port, String uri, String authority) implements Route {
     }
 

@@ -63,7 +63,8 @@ class InboundConfigTest {
         assertEquals(List.of(
                 "sidecar.yaml:2: inbound: needs a tls: block (the certificate the inbound listener presents)",
                 "sidecar.yaml:3: inbound.mtls: must be one of strict, permissive, got 'optional'",
-                "sidecar.yaml:5: inbound.authorization[0].from[0]: '*a' is neither *, a service name nor a spiffe:// ID",
+                "sidecar.yaml:5: inbound.authorization[0].from[0]: '*a' is neither *, a service name nor a "
+                        + "spiffe:// ID",
                 "sidecar.yaml:5: inbound.authorization[0].from[1]: 'spiffe://other.test/x' is in trust domain "
                         + "'other.test', but only 'outrigger.local' is accepted",
                 "sidecar.yaml:6: inbound.authorization[0].methods[0]: 'get' is not a method name: upper-case letters, "
@@ -71,7 +72,8 @@ class InboundConfigTest {
                 "sidecar.yaml:7: inbound.authorization[0].paths[0]: '/a/../b' has an empty, . or .. segment",
                 "sidecar.yaml:7: inbound.authorization[0].paths[1]: 'orders' must start with /",
                 "sidecar.yaml:8: inbound.authorization[0].action: must be one of allow, deny, got 'permit'",
-                "sidecar.yaml:9: inbound.authorization[1].paths: must not be empty; leave the field out for its default",
+                "sidecar.yaml:9: inbound.authorization[1].paths: must not be empty; leave the field out for its "
+                        + "default",
                 "sidecar.yaml:10: inbound.authorization[2].form: unknown field 'form' (did you mean 'from'?)"),
                 errors("""
                         service: orders
@@ -89,6 +91,7 @@ class InboundConfigTest {
 
     @Test
     void tlsNeedsAllThreeFiles() {
-        assertEquals(List.of("sidecar.yaml:2: tls.key: is required"), errors("service: orders\ntls: {ca: a, cert: b}\n"));
+        assertEquals(List.of("sidecar.yaml:2: tls.key: is required"),
+                errors("service: orders\ntls: {ca: a, cert: b}\n"));
     }
 }

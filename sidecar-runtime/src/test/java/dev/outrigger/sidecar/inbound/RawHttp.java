@@ -52,7 +52,8 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            headers.put(name, lines[i].substring(colon + 1).trim());
         }
         return new Response(Integer.parseInt(lines[0].substring(9, 12)), headers, text.substring(headEnd + 4));
     }
