@@ -17,15 +17,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Real sidecars with inbound listeners over real TLS on loopback, in front of a real local app. */
 class InboundListenerTest {
@@ -181,6 +186,31 @@ class InboundListenerTest {
         String metrics = metrics(permissiveAdmin);
         assertTrue(metrics.contains("outrigger_inbound_requests_total{tls=\"plaintext\"} 1"), metrics);
         assertTrue(metrics.contains("outrigger_inbound_requests_total{tls=\"mtls\"} 1"), metrics);
+    }
+
+    /** sslscan (a Debian package, installed by .ci/run) needs a client certificate to finish TLS 1.2 handshakes. */
+    @Test
+    void anExternalScannerFindsOnlyTls12And13AndAeadCiphers() throws Exception {
+        assumeTrue(onPath("sslscan"), "sslscan is not installed (.ci/run installs it)");
+        Process process = new ProcessBuilder("sslscan", "--no-colour", "--certs=" + certs.cert("checkout"),
+                "--pk=" + certs.key("checkout"), "127.0.0.1:" + strictPort).redirectErrorStream(true).start();
+        String report = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), report);
+        for (String protocol : List.of("SSLv2", "SSLv3", "TLSv1.0", "TLSv1.1")) {
+            assertTrue(report.lines().anyMatch(line -> line.matches(Pattern.quote(protocol) + " +disabled")), report);
+        }
+        List<String> accepted = report.lines().filter(line -> line.matches("(Accepted|Preferred) .*")).toList();
+        assertTrue(accepted.stream().anyMatch(line -> line.contains(" TLSv1.2 ")), report);
+        assertTrue(accepted.stream().anyMatch(line -> line.contains(" TLSv1.3 ")), report);
+        for (String line : accepted) {
+            assertTrue(line.matches("\\w+ +TLSv1\\.[23] .*") && (line.contains("GCM") || line.contains("CHACHA20")),
+                    "weak protocol or cipher: " + line);
+        }
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static void assertRefused(SSLContext tls, int port) {
