@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLException;
 
 /** A running sidecar: its listeners, services and admin pages. */
 public final class Sidecar implements AutoCloseable {
@@ -53,12 +52,8 @@ public final class Sidecar implements AutoCloseable {
         this.listeners = listeners;
     }
 
-    /**
-     * Binds every listener of {@code config} and returns once they accept connections.
-     *
-     * @throws SSLException when the inbound listener's certificate, key or CA cannot be read
-     */
-    public static Sidecar start(SidecarConfig config) throws InterruptedException, SSLException {
+    /** Binds every listener of {@code config} and returns once they accept connections. */
+    public static Sidecar start(SidecarConfig config) throws InterruptedException {
         long started = System.nanoTime();
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(Runtime.getRuntime().availableProcessors());
@@ -107,7 +102,7 @@ public final class Sidecar implements AutoCloseable {
                     + "%s transport", config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                     outbound, describeInbound(config), config.listeners().admin(), clusters.size(), transport.name()));
             return sidecar;
-        } catch (RuntimeException | InterruptedException | SSLException e) {
+        } catch (RuntimeException | InterruptedException e) {
             resolver.close();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;

@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import javax.net.ssl.SSLException;
 
@@ -32,14 +33,21 @@ public final class ServerTls {
     /**
      * A server context from the PEM files of {@code tls}: the chain is checked against {@code tls.ca()}
      * (validity dates included) during the handshake; identity is checked after it ({@link PeerVerifier}).
+     *
+     * @throws IllegalArgumentException when a file is missing or holds no valid certificate or key
+     * @throws UncheckedIOException     when the context cannot be built from them
      */
-    public static SslContext fromFiles(TlsConfig tls) throws SSLException {
-        return SslContextBuilder.forServer(tls.cert().toFile(), tls.key().toFile())
-                .trustManager(tls.ca().toFile())
-                .clientAuth(ClientAuth.REQUIRE)
-                .sslProvider(SslProvider.JDK)
-                .protocols(PROTOCOLS)
-                .ciphers(AEAD_CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                .build();
+    public static SslContext fromFiles(TlsConfig tls) {
+        try {
+            return SslContextBuilder.forServer(tls.cert().toFile(), tls.key().toFile())
+                    .trustManager(tls.ca().toFile())
+                    .clientAuth(ClientAuth.REQUIRE)
+                    .sslProvider(SslProvider.JDK)
+                    .protocols(PROTOCOLS)
+                    .ciphers(AEAD_CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                    .build();
+        } catch (SSLException e) {
+            throw new UncheckedIOException("cannot build the inbound TLS context from " + tls, e);
+        }
     }
 }

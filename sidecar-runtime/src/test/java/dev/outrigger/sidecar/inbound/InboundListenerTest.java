@@ -29,6 +29,7 @@ import javax.net.ssl.SSLContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -186,6 +187,17 @@ class InboundListenerTest {
         String metrics = metrics(permissiveAdmin);
         assertTrue(metrics.contains("outrigger_inbound_requests_total{tls=\"plaintext\"} 1"), metrics);
         assertTrue(metrics.contains("outrigger_inbound_requests_total{tls=\"mtls\"} 1"), metrics);
+    }
+
+    @Test
+    void aMissingCertificateFileStopsTheStart() {
+        String yaml = """
+                service: orders
+                listeners: {outbound: 127.0.0.1:1, inbound: 127.0.0.1:2, admin: 127.0.0.1:3}
+                tls: {ca: %s, cert: %s, key: %s}
+                inbound: {}
+                """.formatted(certs.cert("ca"), dir.resolve("absent.pem"), certs.key("orders"));
+        assertThrows(IllegalArgumentException.class, () -> Sidecar.start(ConfigLoader.parse(yaml, "absent.yaml")));
     }
 
     /** sslscan (a Debian package, installed by .ci/run) needs a client certificate to finish TLS 1.2 handshakes. */
