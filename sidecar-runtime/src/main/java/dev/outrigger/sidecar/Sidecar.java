@@ -7,6 +7,7 @@ import dev.outrigger.sidecar.config.Address;
 import dev.outrigger.sidecar.config.ConfigRenderer;
 import dev.outrigger.sidecar.config.ServiceConfig;
 import dev.outrigger.sidecar.config.SidecarConfig;
+import dev.outrigger.sidecar.inbound.InboundServer;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.outbound.OutboundServer;
@@ -22,6 +23,7 @@ import dev.outrigger.sidecar.tls.UpstreamSecurity;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.ClientAuth;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.EventExecutor;
@@ -96,10 +98,16 @@ public final class Sidecar implements AutoCloseable {
                         config.outbound().maxHeaderBytes()));
             }
             Address outbound = config.listeners().outbound();
-            Router router = new Router(clusters, config.outbound().unknownHosts(), outbound);
+            Router router = new Router(clusters, config.outbound().unknownHosts(), outbound,
+                    Cluster.passthrough(metrics));
             Channel outboundChannel = OutboundServer.bind(socket(outbound), group, transport, config.outbound(),
-                    router, pools, Cluster.passthrough(metrics), metrics);
+                    router, pools, metrics);
             Sidecar sidecar = new Sidecar(group, resolver, new ArrayList<>(List.of(outboundChannel)), meshTls);
+            if (config.inbound() != null) {
+                MeshTls mesh = meshTls;
+                sidecar.listeners.add(InboundServer.bind(config, () -> mesh.serverContext(ClientAuth.REQUIRE), group,
+                        transport, pools, metrics, registry));
+            }
             Map<String, Page> pages = new LinkedHashMap<>();
             pages.put("/ready", new Page("text/plain; charset=utf-8", () -> sidecar.ready() ? "ready\n"
                     : sidecar.ready ? "not ready: certificate expired\n" : "not ready\n"));
@@ -114,9 +122,9 @@ public final class Sidecar implements AutoCloseable {
                     sidecar::ready);
             sidecar.listeners.add(adminChannel);
             sidecar.ready = true;
-            LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, admin %s, %d services, %s transport",
-                    config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    outbound, config.listeners().admin(), clusters.size(), transport.name()));
+            LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, inbound %s, admin %s, %d services, "
+                    + "%s transport", config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    outbound, describeInbound(config), config.listeners().admin(), clusters.size(), transport.name()));
             return sidecar;
         } catch (RuntimeException | InterruptedException | InvalidMaterialException e) {
             if (meshTls != null) {
@@ -140,6 +148,11 @@ public final class Sidecar implements AutoCloseable {
     /** Started, not closing, and the certificate (if any) not expired. */
     private boolean ready() {
         return ready && (meshTls == null || !meshTls.expired());
+    }
+
+    private static String describeInbound(SidecarConfig config) {
+        return config.inbound() == null ? "off"
+                : config.listeners().inbound() + " (" + config.inbound().mtls().name().toLowerCase(Locale.ROOT) + ")";
     }
 
     private static void registerBreakerStates(MetricsRegistry registry, Map<String, Cluster> clusters) {

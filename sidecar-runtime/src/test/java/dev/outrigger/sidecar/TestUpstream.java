@@ -1,5 +1,6 @@
 package dev.outrigger.sidecar;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -23,6 +24,7 @@ public final class TestUpstream implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile IntSupplier status = () -> 200;
     private volatile long delayMillis;
+    private volatile Headers lastHeaders;
 
     public TestUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -33,6 +35,7 @@ public final class TestUpstream implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        lastHeaders = exchange.getRequestHeaders();
         try {
             Thread.sleep(delayMillis);
         } catch (InterruptedException e) {
@@ -66,6 +69,11 @@ public final class TestUpstream implements AutoCloseable {
 
     public String address() {
         return "127.0.0.1:" + port();
+    }
+
+    /** The headers of the most recent request, or null before the first. */
+    public Headers lastHeaders() {
+        return lastHeaders;
     }
 
     public int requests() {

@@ -25,8 +25,8 @@ import java.util.Set;
 /** A service at run time: its endpoints and balancer, and the policies every call to it goes through. */
 public final class Cluster {
 
-    /** Hosts that no service names get one try, no breaker, and this deadline for the response to start. */
-    private static final Duration PASSTHROUGH_TIMEOUT = Duration.ofSeconds(15);
+    /** Direct clusters (passthrough, the local app): one try, no breaker, this deadline for the response to start. */
+    private static final Duration DIRECT_TIMEOUT = Duration.ofSeconds(15);
 
     private final String name;
     private final List<Endpoint> endpoints;
@@ -67,10 +67,22 @@ public final class Cluster {
 
     /** The policies for hosts no service names: one try, no circuit breaker, metrics as service "passthrough". */
     public static Cluster passthrough(ProxyMetrics metrics) {
+        return direct("passthrough", List.of(), metrics);
+    }
+
+    /**
+     * The local app behind the inbound listener: its one endpoint, one try (the caller's sidecar retries),
+     * no circuit breaker, metrics as service "inbound".
+     */
+    public static Cluster app(Address app, ProxyMetrics metrics) {
+        return direct("inbound", List.of(app), metrics);
+    }
+
+    private static Cluster direct(String name, List<Address> endpoints, ProxyMetrics metrics) {
         RetryConfig once = new RetryConfig(1, null, Set.of(), Set.of(), 0, 0, Duration.ZERO, Duration.ZERO, false);
         CircuitBreakerConfig off = new CircuitBreakerConfig(0.5, 1, 1, Duration.ofSeconds(1), 1, false);
-        return new Cluster("passthrough", List.of(), ServiceConfig.Balancer.ROUND_ROBIN, PASSTHROUGH_TIMEOUT,
-                once, off, UpstreamSecurity.PLAINTEXT, metrics);
+        return new Cluster(name, endpoints, ServiceConfig.Balancer.ROUND_ROBIN, DIRECT_TIMEOUT, once, off,
+                UpstreamSecurity.PLAINTEXT, metrics);
     }
 
     /** The endpoint for the next try, avoiding those already tried where possible; null when there is none. */

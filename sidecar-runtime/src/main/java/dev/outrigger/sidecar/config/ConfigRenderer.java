@@ -28,11 +28,10 @@ public final class ConfigRenderer {
         root.put("listeners", listeners(config.listeners()));
         root.put("app", config.app().toString());
         if (config.tls() != null) {
-            Map<String, Object> tls = new LinkedHashMap<>();
-            tls.put("ca", config.tls().ca().toString());
-            tls.put("cert", config.tls().cert().toString());
-            tls.put("key", config.tls().key().toString());
-            root.put("tls", tls);
+            root.put("tls", tls(config.tls()));
+        }
+        if (config.inbound() != null) {
+            root.put("inbound", inbound(config.inbound()));
         }
         root.put("outbound", outbound(config.outbound()));
         Map<String, Object> services = new LinkedHashMap<>();
@@ -50,6 +49,33 @@ public final class ConfigRenderer {
         map.put("outbound", listeners.outbound().toString());
         map.put("inbound", listeners.inbound().toString());
         map.put("admin", listeners.admin().toString());
+        return map;
+    }
+
+    private static Map<String, Object> tls(TlsFiles tls) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("ca", tls.ca().toString());
+        map.put("cert", tls.cert().toString());
+        map.put("key", tls.key().toString());
+        return map;
+    }
+
+    private static Map<String, Object> inbound(InboundConfig inbound) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("mtls", YamlNames.of(inbound.mtls()));
+        map.put("authorization", inbound.authorization().stream().map(ConfigRenderer::rule).toList());
+        return map;
+    }
+
+    /** Absent {@code methods} means every method, so an empty list is left out. */
+    private static Map<String, Object> rule(AuthorizationRule rule) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("from", rule.from());
+        if (!rule.methods().isEmpty()) {
+            map.put("methods", rule.methods());
+        }
+        map.put("paths", rule.paths());
+        map.put("action", YamlNames.of(rule.action()));
         return map;
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param trustDomain the SPIFFE trust domain, default {@code outrigger.local}
  * @param app         the local app that inbound traffic goes to, default 127.0.0.1:8080
  * @param tls         this sidecar's mesh certificate files; null when the file has no {@code tls:} block
+  * @param inbound     the inbound listener's settings; null when the file has no {@code inbound:} block, and then
+  *                    the inbound listener is not bound
  * @param services    upstream services by name, in file order
  */
 public record SidecarConfig(
@@ -18,6 +20,7 @@ public record SidecarConfig(
         Listeners listeners,
         Address app,
         TlsFiles tls,
+        InboundConfig inbound,
         OutboundSettings outbound,
         Map<String, ServiceConfig> services) {
 }

@@ -22,7 +22,7 @@ final class SidecarConfigBinder {
     static final OutboundSettings DEFAULT_OUTBOUND = new OutboundSettings(
             UnknownHosts.PASSTHROUGH, 8 << 10, 16 << 10, 64 << 10, Duration.ofSeconds(60));
 
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern TRUST_DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,253}[a-z0-9])?");
 
     private SidecarConfigBinder() {
@@ -41,12 +41,17 @@ final class SidecarConfigBinder {
             root.error("app", "is the sidecar's own inbound listener (" + listeners.inbound() + "); that would loop");
         }
         TlsFiles tls = root.get("tls", TlsBinder.reader(baseDir), null);
+        InboundConfig inbound = root.get("inbound",
+                Readers.section(fields -> InboundBinder.bind(fields, trustDomain)), null);
+        if (inbound != null && tls == null && root.valid("tls")) {
+            root.error("inbound", "needs a tls: block (the certificate the inbound listener presents)");
+        }
         OutboundSettings outbound = root.get("outbound", Readers.section(SidecarConfigBinder::outbound),
                 DEFAULT_OUTBOUND);
         boolean meshCredentials = tls != null || !root.valid("tls"); // a broken block is reported already
         Map<String, ServiceConfig> services = root.get("services",
                 services(listeners.outbound(), baseDir, meshCredentials), Map.of());
-        return new SidecarConfig(service, trustDomain, listeners, app, tls, outbound, services);
+        return new SidecarConfig(service, trustDomain, listeners, app, tls, inbound, outbound, services);
     }
 
     private static Listeners listeners(Fields fields) {

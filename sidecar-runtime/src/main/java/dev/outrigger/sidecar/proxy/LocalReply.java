@@ -49,6 +49,8 @@ public final class LocalReply {
     /** Why the sidecar answered itself; the label is the {@code x-outrigger-error} value. */
     public enum Reason {
         BAD_REQUEST("bad-request", HttpResponseStatus.BAD_REQUEST),
+        BAD_PATH("bad-path", HttpResponseStatus.BAD_REQUEST),
+        UNAUTHORIZED("unauthorized", HttpResponseStatus.FORBIDDEN),
         METHOD_NOT_ALLOWED("method-not-allowed", HttpResponseStatus.METHOD_NOT_ALLOWED),
         URI_TOO_LONG("request-line-too-long", HttpResponseStatus.REQUEST_URI_TOO_LONG),
         HEADERS_TOO_LARGE("headers-too-large", HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),

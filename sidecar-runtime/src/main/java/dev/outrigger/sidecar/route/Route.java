@@ -13,8 +13,8 @@ public sealed interface Route {
     record ToService(Cluster cluster, String uri, String authority) implements Route {
     }
 
-    /** A host no service names, forwarded to where DNS says, one try, no policies. */
-    record Passthrough(String host, int port, String uri, String authority) implements Route {
+    /** A host no service names, forwarded to where DNS says with the passthrough {@code cluster}'s policies. */
+    record Passthrough(Cluster cluster, String host, int port, String uri, String authority) implements Route {
     }
 
     /** The sidecar answers itself. */

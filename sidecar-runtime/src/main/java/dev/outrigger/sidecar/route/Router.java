@@ -28,15 +28,18 @@ public final class Router {
     private final Map<String, Cluster> services;
     private final UnknownHosts unknownHosts;
     private final Address listener;
+    private final Cluster passthrough;
 
     /**
-     * @param services clusters by lower-case service name
-     * @param listener the outbound listener's own address: a request addressed to it uses the path-prefix form
+     * @param services    clusters by lower-case service name
+     * @param listener    the outbound listener's own address: a request addressed to it uses the path-prefix form
+     * @param passthrough the policies for hosts no service names ({@link Cluster#passthrough})
      */
-    public Router(Map<String, Cluster> services, UnknownHosts unknownHosts, Address listener) {
+    public Router(Map<String, Cluster> services, UnknownHosts unknownHosts, Address listener, Cluster passthrough) {
         this.services = Map.copyOf(services);
         this.unknownHosts = unknownHosts;
         this.listener = listener;
+        this.passthrough = passthrough;
     }
 
     public Route route(HttpRequest request) {
@@ -90,7 +93,7 @@ public final class Router {
         if (unknownHosts == UnknownHosts.REJECT) {
             return new Route.Refused(Reason.UNKNOWN_HOST, "no service is named '" + authority.host() + "'");
         }
-        return new Route.Passthrough(authority.host(), authority.portOr(80), uri, authority.raw());
+        return new Route.Passthrough(passthrough, authority.host(), authority.portOr(80), uri, authority.raw());
     }
 
     /** {@code /orders/x?y} → service {@code orders}, target {@code /x?y}. */

@@ -28,11 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 class RouterTest {
 
     private static final Address LISTENER = new Address("127.0.0.1", 15001);
+    private static final ProxyMetrics METRICS = new ProxyMetrics(new MetricsRegistry());
     private final Cluster orders = Cluster.of(new ServiceConfig("orders", List.of(new Address("127.0.0.2", 8080)),
             ServiceConfig.UpstreamTls.NONE, null, ServiceConfig.Balancer.ROUND_ROBIN, Duration.ofSeconds(1),
-            RetryConfig.DEFAULT, CircuitBreakerConfig.DEFAULT), UpstreamSecurity.PLAINTEXT, new ProxyMetrics(new MetricsRegistry()));
-    private final Router passthrough = new Router(Map.of("orders", orders), UnknownHosts.PASSTHROUGH, LISTENER);
-    private final Router rejecting = new Router(Map.of("orders", orders), UnknownHosts.REJECT, LISTENER);
+            RetryConfig.DEFAULT, CircuitBreakerConfig.DEFAULT), UpstreamSecurity.PLAINTEXT, METRICS);
+    private final Router passthrough = new Router(Map.of("orders", orders), UnknownHosts.PASSTHROUGH, LISTENER,
+            Cluster.passthrough(METRICS));
+    private final Router rejecting = new Router(Map.of("orders", orders), UnknownHosts.REJECT, LISTENER,
+            Cluster.passthrough(METRICS));
 
     @ParameterizedTest(name = "{0} with Host {1} goes to orders as {2} with Host {3}")
     @CsvSource({

@@ -1,14 +1,10 @@
-package dev.outrigger.sidecar.outbound;
+package dev.outrigger.sidecar.proxy;
 
 import dev.outrigger.sidecar.cluster.Cluster;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.pool.UpstreamPool;
-import dev.outrigger.sidecar.proxy.Exchange;
-import dev.outrigger.sidecar.proxy.HopByHop;
-import dev.outrigger.sidecar.proxy.LocalReply;
 import dev.outrigger.sidecar.proxy.LocalReply.Reason;
 import dev.outrigger.sidecar.route.Route;
-import dev.outrigger.sidecar.route.Router;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -27,27 +23,26 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
 /**
- * One caller connection on the outbound listener. Requests are handled one at a time, in order; a
- * pipelined request waits (reading paused) until the response before it is complete. Malformed
- * requests are answered 400/414/431 and the connection is closed: nothing of them goes upstream.
+ * One caller connection on a proxy listener (outbound or inbound). Requests are handled one at a time, in
+ * order; a pipelined request waits (reading paused) until the response before it is complete. Malformed
+ * requests are answered 400/414/431 and the connection is closed: nothing of them goes upstream. Where a
+ * well-formed request goes is the {@link Dispatcher}'s decision.
  */
-final class OutboundHandler extends ChannelInboundHandlerAdapter implements Exchange.Caller {
+public final class ProxyHandler extends ChannelInboundHandlerAdapter implements Exchange.Caller {
 
     private static final int MAX_QUEUED = 256;
 
-    private final Router router;
+    private final Dispatcher dispatcher;
     private final UpstreamPool pool;
-    private final Cluster passthrough;
     private final ProxyMetrics metrics;
     private final int replayLimit;
     private final ArrayDeque<Object> queued = new ArrayDeque<>();
     private Channel channel;
     private Exchange current;
 
-    OutboundHandler(Router router, UpstreamPool pool, Cluster passthrough, ProxyMetrics metrics, int replayLimit) {
-        this.router = router;
+    public ProxyHandler(Dispatcher dispatcher, UpstreamPool pool, ProxyMetrics metrics, int replayLimit) {
+        this.dispatcher = dispatcher;
         this.pool = pool;
-        this.passthrough = passthrough;
         this.metrics = metrics;
         this.replayLimit = replayLimit;
     }
@@ -95,18 +90,18 @@ final class OutboundHandler extends ChannelInboundHandlerAdapter implements Exch
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        Route route = router.route(request);
+        HopByHop.strip(request.headers()); // first: a Connection header must not name what the dispatcher adds
+        Route route = dispatcher.route(request, channel);
         if (route instanceof Route.Refused refused) {
             metrics.refused(refused.reason());
             LocalReply.send(channel, refused.reason(), refused.detail(), !keepAlive);
             return; // the body that may follow is read and dropped by onContent
         }
-        HopByHop.strip(request.headers());
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         if (route instanceof Route.ToService service) {
             current = exchange(request, keepAlive, service.uri(), service.authority(), service.cluster(), null);
         } else if (route instanceof Route.Passthrough pass) {
-            current = exchange(request, keepAlive, pass.uri(), pass.authority(), passthrough,
+            current = exchange(request, keepAlive, pass.uri(), pass.authority(), pass.cluster(),
                     InetSocketAddress.createUnresolved(pass.host(), pass.port()));
         }
         current.start();
