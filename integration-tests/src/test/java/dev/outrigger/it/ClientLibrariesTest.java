@@ -2,6 +2,7 @@ package dev.outrigger.it;
 
 import dev.outrigger.it.support.ChildProcess;
 import dev.outrigger.it.support.Echo;
+import dev.outrigger.it.support.Eventually;
 import dev.outrigger.it.support.FreePort;
 import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
@@ -15,9 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,11 +57,16 @@ class ClientLibrariesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"okhttp", "apache5-system", "apache5-default", "apache5-async", "apache4-system",
-        "apache4-default", "apache4-async", "jetty12"})
-    void callsByServiceNameArriveUnchangedAndTheSidecarsOwn503ReachesTheApp(String kind) {
-        ChildProcess app = PROCESSES.runToEnd("app-" + kind, List.of(sidecar.agentOption()), ClientsApp.class,
-                List.of(kind, "GET", GET_URL, "HEAD", "http://greeter/head", "PATCH", "http://greeter/patch",
-                        "POST", "http://greeter/post", "GET", "http://broken/down"));
+        "apache4-default", "apache4-async", "jetty12", "spring-resttemplate", "spring-restclient"})
+    void callsByServiceNameArriveUnchangedOnceAndTheSidecarsOwn503ReachesTheApp(String kind) {
+        // HttpURLConnection, under RestTemplate, refuses PATCH with or without the agent.
+        List<String> methods = kind.equals("spring-resttemplate") ? List.of("POST") : List.of("PATCH", "POST");
+        List<String> args = new ArrayList<>(List.of(kind, "GET", GET_URL, "HEAD", "http://greeter/head"));
+        methods.forEach(method -> args.addAll(List.of(method, "http://greeter/" + method.toLowerCase(Locale.ROOT))));
+        args.addAll(List.of("GET", "http://broken/down"));
+        double greeterCallsBefore = greeterCalls();
+
+        ChildProcess app = PROCESSES.runToEnd("app-" + kind, List.of(sidecar.agentOption()), ClientsApp.class, args);
         Map<String, String> replies = replies(app.stdout());
         String output = app.output();
 
@@ -72,8 +80,8 @@ class ClientLibrariesTest {
         assertEquals(0, get.bodyLength());
 
         assertEquals("status=200\noutrigger-error=-\n", replies.get("HEAD http://greeter/head"), output);
-        for (String method : List.of("PATCH", "POST")) {
-            Echo echo = answered(replies, method + " http://greeter/" + method.toLowerCase(), output);
+        for (String method : methods) {
+            Echo echo = answered(replies, method + " http://greeter/" + method.toLowerCase(Locale.ROOT), output);
             assertEquals(method, echo.value("method"));
             assertEquals(ClientsApp.BODY.length(), echo.bodyLength());
             assertEquals(sha256(ClientsApp.BODY), echo.bodySha256());
@@ -82,6 +90,12 @@ class ClientLibrariesTest {
         String head = "status=503\noutrigger-error=retry-budget-exhausted\n";
         assertTrue(sidecarsOwn.startsWith(head) && sidecarsOwn.substring(head.length()).contains("exhausted"),
                 "the app reads status, header and body:\n" + output);
+        // Each call crossed the sidecar once: a client stacked on another is not redirected twice.
+        Eventually.assertThat(() -> assertEquals(greeterCallsBefore + 2 + methods.size(), greeterCalls(), output));
+    }
+
+    private static double greeterCalls() {
+        return sidecar.metrics().sum("outrigger_requests_total", "service", "greeter");
     }
 
     /** The app's output split at its {@code --- METHOD URL} lines: what followed each request line. */

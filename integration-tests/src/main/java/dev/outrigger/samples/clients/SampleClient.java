@@ -27,6 +27,8 @@ public interface SampleClient extends AutoCloseable {
             case "apache4-system" -> new Apache4Sample(org.apache.http.impl.client.HttpClients.createSystem());
             case "apache4-async" -> new Apache4AsyncSample();
             case "jetty12" -> new Jetty12Sample();
+            case "spring-resttemplate" -> new RestTemplateSample();
+            case "spring-restclient" -> new RestClientSample();
             default -> throw new IllegalArgumentException("unknown client kind " + kind);
         };
     }
