@@ -25,7 +25,10 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "org.apache.http.HttpHost", "dev.outrigger.agent.advice.Apache4RouteAdvice"),
             new ClientHook("Jetty HttpClient",
                     "org.eclipse.jetty.client.ProxyConfiguration", "match",
-                    "org.eclipse.jetty.client.ProxyConfiguration$Proxy", "dev.outrigger.agent.advice.JettyProxyAdvice"));
+                    "org.eclipse.jetty.client.ProxyConfiguration$Proxy", "dev.outrigger.agent.advice.JettyProxyAdvice"),
+            new ClientHook("Reactor Netty HttpClient (and Spring WebClient on it)",
+                    "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
+                    "java.net.SocketAddress", "dev.outrigger.agent.advice.ReactorNettyAddressAdvice"));
 
     /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */
     String internalName() {

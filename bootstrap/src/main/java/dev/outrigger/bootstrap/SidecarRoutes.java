@@ -30,4 +30,25 @@ public final class SidecarRoutes {
             return null;
         }
     }
+
+    /**
+     * {@link #sidecarFor(String, String, int)} for a library that only shows its target as a URL text: only its
+     * scheme and authority are read, so an odd character in the path cannot get in the way.
+     */
+    public static InetSocketAddress sidecarForUrl(String url) {
+        int authority = url == null ? -1 : url.indexOf("://");
+        if (authority < 0) {
+            return null;
+        }
+        int end = authority + 3;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        try {
+            URI target = new URI(url.substring(0, end));
+            return sidecarFor(target.getScheme(), target.getHost(), target.getPort());
+        } catch (URISyntaxException notAUrl) {
+            return null;
+        }
+    }
 }

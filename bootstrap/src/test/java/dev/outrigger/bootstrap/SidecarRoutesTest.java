@@ -21,9 +21,7 @@ class SidecarRoutesTest {
 
     @Test
     void answersFromTheAgentsSelectorWhileItIsTheDefault() {
-        ProxySelector.setDefault(new SidecarProxySelector(ProxySelector.of(null),
-                new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of(new HostGlob("*.example.com"))),
-                SIDECAR, FailMode.CLOSED, () -> true, message -> { }));
+        installAgentsSelector();
 
         assertEquals(SIDECAR, SidecarRoutes.sidecarFor("http", "service-b", -1));
         assertEquals(SIDECAR, SidecarRoutes.sidecarFor("http", "::1:2", 8080), "an IPv6 literal without brackets");
@@ -31,6 +29,24 @@ class SidecarRoutesTest {
         assertNull(SidecarRoutes.sidecarFor("https", "service-b", 443));
         assertNull(SidecarRoutes.sidecarFor("http", "127.0.0.1", 15001), "the sidecar itself");
         assertNull(SidecarRoutes.sidecarFor(null, "service-b", 80));
+    }
+
+    @Test
+    void readsOnlySchemeAndAuthorityOfAUrl() {
+        installAgentsSelector();
+
+        assertEquals(SIDECAR, SidecarRoutes.sidecarForUrl("http://service-b:8080/a b|c?q=%zz"));
+        assertEquals(SIDECAR, SidecarRoutes.sidecarForUrl("http://service-b"));
+        assertNull(SidecarRoutes.sidecarForUrl("https://service-b/x"));
+        assertNull(SidecarRoutes.sidecarForUrl("ws://service-b/x"));
+        assertNull(SidecarRoutes.sidecarForUrl("service-b/x"));
+        assertNull(SidecarRoutes.sidecarForUrl(null));
+    }
+
+    private static void installAgentsSelector() {
+        ProxySelector.setDefault(new SidecarProxySelector(ProxySelector.of(null),
+                new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of(new HostGlob("*.example.com"))),
+                SIDECAR, FailMode.CLOSED, () -> true, message -> { }));
     }
 
     @Test

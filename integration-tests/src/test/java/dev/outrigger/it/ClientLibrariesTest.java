@@ -57,7 +57,8 @@ class ClientLibrariesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"okhttp", "apache5-system", "apache5-default", "apache5-async", "apache4-system",
-        "apache4-default", "apache4-async", "jetty12", "spring-resttemplate", "spring-restclient"})
+        "apache4-default", "apache4-async", "jetty12", "spring-resttemplate", "spring-restclient", "reactor-netty",
+        "spring-webclient"})
     void callsByServiceNameArriveUnchangedOnceAndTheSidecarsOwn503ReachesTheApp(String kind) {
         // HttpURLConnection, under RestTemplate, refuses PATCH with or without the agent.
         List<String> methods = kind.equals("spring-resttemplate") ? List.of("POST") : List.of("PATCH", "POST");

@@ -29,6 +29,8 @@ public interface SampleClient extends AutoCloseable {
             case "jetty12" -> new Jetty12Sample();
             case "spring-resttemplate" -> new RestTemplateSample();
             case "spring-restclient" -> new RestClientSample();
+            case "reactor-netty" -> new ReactorNettySample();
+            case "spring-webclient" -> new WebClientSample();
             default -> throw new IllegalArgumentException("unknown client kind " + kind);
         };
     }
