@@ -55,6 +55,7 @@ final class AgentInstaller {
                 log.warnings()));
 
         instrumentation.addTransformer(new LazyWeaver(ClientHook.ALL, log));
+        WeaverWarmUp.start(ClientHook.ALL, ClassLoader.getSystemClassLoader());
 
         log.info("plain http:// calls of clients that follow the default ProxySelector go to the sidecar ("
                 + options.summary() + (failOpen ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");
