@@ -39,8 +39,8 @@ final class Targets {
         verdicts.add(atMost("mTLS pair added p50 <= 250 µs", mesh.map(s -> s.added().p50()), 250, pairNote));
         verdicts.add(ratio("mTLS pair added p50 <= 1.25x nginx TLS pair", mesh.map(s -> s.added().p50()),
                 nginxPair.map(s -> s.added().p50()), 1.25, true, plain.isPresent() && nginxPair.isPresent()
-                        ? "; plain pair / nginx TLS pair = " + x(plain.get().added().p50() / nginxPair.get().added().p50())
-                        : ""));
+                        ? "; plain pair " + us(plain.get().added().p50()) + " vs nginx TLS pair "
+                        + us(nginxPair.get().added().p50()) : ""));
         verdicts.add(atMost("mTLS pair added p99 <= 500 µs", mesh.map(s -> s.added().p99()), 500, pairNote));
         verdicts.add(ratio("one-hop saturation >= 0.8x nginx", saturation(ONE_HOP), saturation(NGINX_HOP), 0.8,
                 false, ""));
@@ -90,6 +90,10 @@ final class Targets {
                                  boolean atMost, String note) {
         if (ours.isEmpty() || theirs.isEmpty()) {
             return new Verdict(target, "–" + note, "not measured");
+        }
+        if (theirs.get() <= 0) {
+            return new Verdict(target, num(ours.get()) + " vs " + num(theirs.get()) + note,
+                    "not judged: the reference is not positive (noise)");
         }
         double r = ours.get() / theirs.get();
         boolean met = atMost ? r <= limit : r >= limit;

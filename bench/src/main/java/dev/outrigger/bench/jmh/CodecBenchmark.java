@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dio.netty.leakDetection.level=disabled") // as in production: no sampling
 public class CodecBenchmark {
     private static final byte[] REQUEST = ("GET /orders/7?expand=lines HTTP/1.1\r\nHost: orders\r\n"
             + "User-Agent: Java-http-client/17\r\nAccept: application/json\r\nConnection: keep-alive\r\n\r\n")
