@@ -59,7 +59,9 @@ final class Report {
         line("# Outrigger benchmark");
         line("");
         for (String s : setup) {
-            line("- " + s);
+            if (!s.isBlank()) {
+                line("- " + s);
+            }
         }
         line("- machine: " + machine.cpus() + " CPUs (" + machine.cpuModel() + "), kernel " + machine.kernel()
                 + "; report JVM " + machine.reportJvm());
@@ -68,6 +70,9 @@ final class Report {
         line("- latency is from each request's intended send time (open loop); 'added' = candidate minus the direct"
                 + " run of the same round and point, median over rounds [min..max]; CPU = utime+stime from"
                 + " /proc/PID/stat over the measured window / responses (10 ms tick resolution)");
+        line("- a load average above the CPU count means other work preempted the processes under test and the load"
+                + " generator: tails (p90 and up) and saturation then measure that contention more than the proxies;"
+                + " negative 'added' values are that noise");
         line("");
         line("![latency by percentile](latency.png)");
         line("");
