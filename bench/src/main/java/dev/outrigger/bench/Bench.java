@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The benchmark's Java side, driven by scripts/bench:
  * <pre>
- *   series  --candidates FILE --out FILE --points 1000x16,... --rounds N --warmup-ms N --measure-ms N
+ *   series  --candidates FILE --out FILE --points 1000x16,... --rounds N --jit-warmup-ms N --warmup-ms N --measure-ms N
  *           --saturation-conns N --saturation-ms N
  *   startup --out FILE --runs N --port N --request-host H --request-path P --variant NAME=COMMAND ...
  *   wall    --out FILE --runs N --variant NAME=COMMAND ...
@@ -34,7 +34,8 @@ public final class Bench {
             case "series" -> {
                 Series.Settings settings = new Series.Settings(
                         Arrays.stream(o.one("points").split(",")).map(Series.Point::parse).toList(),
-                        o.integer("rounds"), Duration.ofMillis(o.integer("warmup-ms")),
+                        o.integer("rounds"), Duration.ofMillis(o.integer("jit-warmup-ms")),
+                        Duration.ofMillis(o.integer("warmup-ms")),
                         Duration.ofMillis(o.integer("measure-ms")), o.integer("saturation-conns"),
                         Duration.ofMillis(o.integer("saturation-ms")));
                 List<Candidate> candidates = Candidate.parse(Files.readAllLines(new File(o.one("candidates")).toPath()));

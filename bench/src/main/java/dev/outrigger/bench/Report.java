@@ -54,7 +54,7 @@ final class Report {
         JSON.writeValue(new File(dir, "report.json"), json);
 
         Plot.write(new File(dir, "latency.png"), "Latency by percentile, " + reference
-                + " (all rounds merged)", results.curves());
+                + " (all rounds merged)", results.curves().getOrDefault(reference, Map.of()));
 
         line("# Outrigger benchmark");
         line("");

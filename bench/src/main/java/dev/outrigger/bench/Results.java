@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one series measured; written to series.json and read back by the report. */
+/**
+ * Everything one series measured; written to series.json and read back by the report.
+ *
+ * @param curves latency by percentile per point label, then per candidate, all rounds merged
+ */
 record Results(List<CandidateInfo> candidates, List<LatencyRun> latency, List<SaturationRun> saturation,
-               Map<String, List<double[]>> curves, Map<String, Map<String, Memory>> memory) {
+               Map<String, Map<String, List<double[]>>> curves, Map<String, Map<String, Memory>> memory) {
 
     static Results empty() {
         return new Results(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(),

@@ -31,8 +31,12 @@ final class Series {
         }
     }
 
-    record Settings(List<Point> points, int rounds, Duration warmup, Duration measure, int saturationConnections,
-                    Duration saturationMeasure) {
+    /**
+     * @param jitWarmup closed-loop load per candidate before the first round, so the JVMs are compiled
+     * @param warmup    load before each measured window (connections, caches), not recorded
+     */
+    record Settings(List<Point> points, int rounds, Duration jitWarmup, Duration warmup, Duration measure,
+                    int saturationConnections, Duration saturationMeasure) {
     }
 
     private final Settings settings;
@@ -52,7 +56,7 @@ final class Series {
         Map<String, Map<String, Double>> idleRss = rss(runnable);
         try (LoadGenerator generator = new LoadGenerator()) {
             for (Candidate c : runnable) { // JIT warm-up and connection pools, not recorded
-                generator.run(c.target(), new Load(16, 0, Duration.ZERO, settings.warmup().multipliedBy(3)),
+                generator.run(c.target(), new Load(16, 0, Duration.ZERO, settings.jitWarmup()),
                         noListener());
             }
             for (int round = 1; round <= settings.rounds(); round++) {
@@ -74,9 +78,12 @@ final class Series {
                     new Results.Memory(idle, loadedRss.get(candidate).get(label))));
             results.memory().put(candidate, memory);
         });
-        Point plotted = settings.points().get(0);
-        for (Candidate c : runnable) {
-            results.curves().put(c.name(), curve(merged.get(c.name() + "@" + plotted.label())));
+        for (Point point : settings.points()) {
+            Map<String, List<double[]>> byCandidate = new LinkedHashMap<>();
+            for (Candidate c : runnable) {
+                byCandidate.put(c.name(), curve(merged.get(c.name() + "@" + point.label())));
+            }
+            results.curves().put(point.label(), byCandidate);
         }
         return results;
     }
