@@ -6,6 +6,7 @@ import dev.outrigger.it.support.Eventually;
 import dev.outrigger.it.support.MeshCertificates;
 import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
+import dev.outrigger.it.support.ServedCertificate;
 import dev.outrigger.it.support.SidecarPorts;
 import dev.outrigger.it.support.Upstream;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,8 @@ class MeshTest {
         Eventually.assertThat(() -> assertTrue(
                 orders.metrics().sum("outrigger_tls_reloads_total", "result", "ok") >= 1, orders.metrics()::toString));
         assertTrue(caller.isAlive(), "the certificate must be rotated while the caller still calls");
+        assertEquals(ServedCertificate.inFile(certificates.certificate("orders")),
+                ServedCertificate.at(orders.ports().inbound()), "new connections get the new certificate");
         CallerRun run = processes.finish(caller);
         assertTrue(run.calls().size() >= 8, "about one call per second at least; " + run.output());
         assertEquals(run.calls().size(), run.succeeded(), run.output());

@@ -25,10 +25,14 @@ public record MeshCertificates(Path dir) {
         certs("certs-issue-" + service, "issue", "--dir", dir.toString(), "--service", service);
     }
 
+    public Path certificate(String service) {
+        return dir.resolve(service + ".pem");
+    }
+
     /** The {@code tls:} line of a sidecar config that presents {@code service}'s certificate. */
     public String tlsFor(String service) {
         return "tls: {ca: %s, cert: %s, key: %s}\n".formatted(
-                dir.resolve("ca.pem"), dir.resolve(service + ".pem"), dir.resolve(service + "-key.pem"));
+                dir.resolve("ca.pem"), certificate(service), dir.resolve(service + "-key.pem"));
     }
 
     /** Runs {@code certs ARGS} to its end; its output goes to {@code dir/logs/LOG_NAME.*}. */
