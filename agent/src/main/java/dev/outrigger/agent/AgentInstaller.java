@@ -4,6 +4,7 @@ import dev.outrigger.bootstrap.FailMode;
 import dev.outrigger.bootstrap.HostGlob;
 import dev.outrigger.bootstrap.RedirectPolicy;
 import dev.outrigger.bootstrap.SidecarProxySelector;
+import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.util.ArrayList;
@@ -12,9 +13,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Wraps the default {@link ProxySelector} so plain-HTTP calls go to the sidecar. That one step covers
- * {@code HttpURLConnection} and every JDK {@code HttpClient} built without {@code .proxy(...)}: both ask
- * {@link ProxySelector#getDefault()} (the client when it is built, the connection when it connects). An app that
- * passes its own proxy or later sets its own default selector keeps its choice.
+ * {@code HttpURLConnection}, every JDK {@code HttpClient} built without {@code .proxy(...)} and every library that
+ * asks {@link ProxySelector#getDefault()} (OkHttp, Apache clients built with system properties). Libraries that go
+ * direct by default get a {@link ClientHook} woven in by {@link LazyWeaver}, which asks the same selector. An app
+ * that passes its own proxy or later sets its own default selector keeps its choice.
  */
 final class AgentInstaller {
 
@@ -29,7 +31,7 @@ final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    static void install(String agentArgs) {
+    static void install(String agentArgs, Instrumentation instrumentation) {
         List<String> warnings = new ArrayList<>();
         AgentOptions options = AgentOptions.resolve(agentArgs, System.getProperties(), System.getenv(), warnings);
         AgentLog log = new AgentLog(options.log(), System.err);
@@ -52,8 +54,11 @@ final class AgentInstaller {
         ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, options.fail(), reachable,
                 log.warnings()));
 
-        log.info("plain http:// calls of the JDK HttpClient and HttpURLConnection go to the sidecar (" + options.summary()
-                + (failOpen ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");
+        instrumentation.addTransformer(new LazyWeaver(ClientHook.ALL, log));
+        WeaverWarmUp.start(ClientHook.ALL, ClassLoader.getSystemClassLoader());
+
+        log.info("plain http:// calls of clients that follow the default ProxySelector go to the sidecar ("
+                + options.summary() + (failOpen ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");
     }
 
     private static List<HostGlob> globs(List<String> globs) {

@@ -62,6 +62,14 @@ public final class SidecarProxySelector extends ProxySelector {
         }
     }
 
+    /**
+     * For clients that take a single proxy rather than a list: the sidecar when {@code uri} goes there now,
+     * otherwise {@code null} (the call goes as it would without the agent).
+     */
+    public InetSocketAddress sidecarFor(URI uri) {
+        return route(uri) == Route.USUAL ? null : (InetSocketAddress) sidecar.address();
+    }
+
     private Route route(URI uri) {
         try {
             if (!policy.redirects(uri)) {

@@ -46,6 +46,16 @@ class SidecarProxySelectorTest {
     }
 
     @Test
+    void clientsTakingOneProxyGetTheSidecarOnlyForRedirectedCalls() {
+        SidecarProxySelector up = selector(FailMode.OPEN, () -> true);
+
+        assertEquals(SIDECAR, up.sidecarFor(MESH_CALL));
+        assertEquals(null, up.sidecarFor(URI.create("https://service-b/x")));
+        assertEquals(null, selector(FailMode.OPEN, () -> false).sidecarFor(MESH_CALL));
+        assertEquals(SIDECAR, selector(FailMode.CLOSED, () -> false).sidecarFor(MESH_CALL));
+    }
+
+    @Test
     void failClosedAlwaysSendsToTheSidecarOnly() {
         assertEquals(List.of(SIDECAR_PROXY), selector(FailMode.CLOSED, () -> false).select(MESH_CALL));
         assertEquals(List.of(), delegate.selected);

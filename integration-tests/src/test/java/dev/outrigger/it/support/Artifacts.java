@@ -1,5 +1,8 @@
 package dev.outrigger.it.support;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,15 +28,20 @@ public final class Artifacts {
         return existing(MODULE_DIR.resolve("../sidecar-runtime/target/outrigger-sidecar.jar").normalize());
     }
 
-    /** The compiled sample apps; they need nothing else on the class path. */
-    public static Path samplesClasses() {
-        return existing(MODULE_DIR.resolve("target/classes"));
+    /** The compiled sample apps and the client libraries some of them use (listed by the build). */
+    public static String samplesClassPath() {
+        Path libraries = existing(MODULE_DIR.resolve("target/sample-class-path.txt"));
+        try {
+            return existing(MODULE_DIR.resolve("target/classes")) + File.pathSeparator + Files.readString(libraries).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code java} of the JDK running the tests, then the options, then {@code -cp samples MAIN args}. */
     public static List<String> sampleCommand(List<String> jvmOptions, Class<?> main, List<String> args) {
         List<String> command = java(jvmOptions);
-        command.addAll(List.of("-cp", samplesClasses().toString(), main.getName()));
+        command.addAll(List.of("-cp", samplesClassPath(), main.getName()));
         command.addAll(args);
         return command;
     }

@@ -2,7 +2,9 @@ package dev.outrigger.it.support;
 
 import dev.outrigger.samples.CallerApp;
 import dev.outrigger.samples.UpstreamApp;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -24,8 +26,10 @@ import java.util.stream.Stream;
  * {@code @RegisterExtension final Processes processes = new Processes();}. Logs go to
  * {@code target/it-logs/<TestClass>/<test>/}. After each test, passed or failed, every process is stopped
  * and every sidecar's output is scanned for Netty's {@code LEAK:} reports, which fail the test.
+ * Registered on a {@code static} field, it serves the whole class instead: logs go to
+ * {@code target/it-logs/<TestClass>/}, and processes are stopped and scanned after the last test.
  */
-public final class Processes implements BeforeEachCallback, AfterEachCallback {
+public final class Processes implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     public static final Duration STARTUP = Duration.ofSeconds(60);
     public static final Duration RUN = Duration.ofSeconds(120);
@@ -33,21 +37,48 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
     private final Deque<ChildProcess> started = new ArrayDeque<>();
     private final List<Sidecar> sidecars = new ArrayList<>();
     private Path logDir;
+    private boolean classScoped;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        classScoped = true;
+        useLogDir(classLogDir(context));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stopAndScan();
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
+        if (classScoped) {
+            return;
+        }
         String method = context.getRequiredTestMethod().getName();
         String display = context.getDisplayName();
         String test = display.startsWith(method) ? method : method + "-" + display;
-        logDir = Artifacts.moduleDir().resolve("target/it-logs")
-                .resolve(context.getRequiredTestClass().getSimpleName())
-                .resolve(test.replaceAll("[^A-Za-z0-9._-]+", "_"));
-        deleteRecursively(logDir);
-        Files.createDirectories(logDir);
+        useLogDir(classLogDir(context).resolve(test.replaceAll("[^A-Za-z0-9._-]+", "_")));
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        if (!classScoped) {
+            stopAndScan();
+        }
+    }
+
+    private static Path classLogDir(ExtensionContext context) {
+        return Artifacts.moduleDir().resolve("target/it-logs").resolve(context.getRequiredTestClass().getSimpleName());
+    }
+
+    private void useLogDir(Path dir) throws IOException {
+        logDir = dir;
+        deleteRecursively(logDir);
+        Files.createDirectories(logDir);
+    }
+
+    private void stopAndScan() {
         sidecars.stream().filter(sidecar -> sidecar.process().isAlive()).forEach(LeakReports::provoke);
         AssertionError unstoppable = null;
         while (!started.isEmpty()) {
@@ -134,6 +165,13 @@ public final class Processes implements BeforeEachCallback, AfterEachCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs a sample app's {@code main} to its end. */
+    public ChildProcess runToEnd(String name, List<String> jvmOptions, Class<?> main, List<String> args) {
+        ChildProcess process = start(name, Artifacts.sampleCommand(jvmOptions, main, args));
+        process.awaitExit(RUN);
+        return process;
     }
 
     private ChildProcess startCaller(String name, List<String> jvmOptions, String... args) {

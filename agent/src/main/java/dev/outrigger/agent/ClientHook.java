@@ -1,0 +1,37 @@
+package dev.outrigger.agent;
+
+import java.util.List;
+
+/**
+ * Where one client library is made to route via the sidecar: advice woven on exit of one method of one class. The
+ * method is the library's "which proxy for this target?" question, so the advice only changes that answer, and only
+ * where the library would otherwise go direct.
+ *
+ * @param library what the log calls it
+ * @param typeName the class to weave, as {@link Class#getName()} spells it
+ * @param methodName the method the advice wraps, declared by {@code typeName}
+ * @param returnTypeName that method's return type; a library that changed it is left alone
+ * @param adviceName the advice class in {@link dev.outrigger.agent.advice}
+ */
+record ClientHook(String library, String typeName, String methodName, String returnTypeName, String adviceName) {
+
+    /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
+    static final List<ClientHook> ALL = List.of(
+            new ClientHook("Apache HttpClient 5 (classic and async)",
+                    "org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner", "determineProxy",
+                    "org.apache.hc.core5.http.HttpHost", "dev.outrigger.agent.advice.Apache5RouteAdvice"),
+            new ClientHook("Apache HttpClient 4 (classic and async)",
+                    "org.apache.http.impl.conn.DefaultRoutePlanner", "determineProxy",
+                    "org.apache.http.HttpHost", "dev.outrigger.agent.advice.Apache4RouteAdvice"),
+            new ClientHook("Jetty HttpClient",
+                    "org.eclipse.jetty.client.ProxyConfiguration", "match",
+                    "org.eclipse.jetty.client.ProxyConfiguration$Proxy", "dev.outrigger.agent.advice.JettyProxyAdvice"),
+            new ClientHook("Reactor Netty HttpClient (and Spring WebClient on it)",
+                    "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
+                    "java.net.SocketAddress", "dev.outrigger.agent.advice.ReactorNettyAddressAdvice"));
+
+    /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */
+    String internalName() {
+        return typeName.replace('.', '/');
+    }
+}

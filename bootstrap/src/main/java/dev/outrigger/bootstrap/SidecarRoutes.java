@@ -1,0 +1,54 @@
+package dev.outrigger.bootstrap;
+
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * What advice woven into client libraries calls: whether a call goes to the sidecar, and where the sidecar is. It
+ * answers only while the agent's {@link SidecarProxySelector} is the default, so an app that installs its own
+ * default selector keeps its choice for every client, woven or not.
+ */
+public final class SidecarRoutes {
+
+    private SidecarRoutes() {
+    }
+
+    /**
+     * @param port {@code -1} for the scheme's default
+     * @return the sidecar's address, or {@code null} when the call should go as it would without the agent
+     */
+    public static InetSocketAddress sidecarFor(String scheme, String host, int port) {
+        ProxySelector selector = ProxySelector.getDefault();
+        if (!(selector instanceof SidecarProxySelector sidecar) || scheme == null || host == null) {
+            return null;
+        }
+        try {
+            return sidecar.sidecarFor(new URI(scheme, null, host, port, null, null, null));
+        } catch (URISyntaxException notAUri) {
+            return null;
+        }
+    }
+
+    /**
+     * {@link #sidecarFor(String, String, int)} for a library that only shows its target as a URL text: only its
+     * scheme and authority are read, so an odd character in the path cannot get in the way.
+     */
+    public static InetSocketAddress sidecarForUrl(String url) {
+        int authority = url == null ? -1 : url.indexOf("://");
+        if (authority < 0) {
+            return null;
+        }
+        int end = authority + 3;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        try {
+            URI target = new URI(url.substring(0, end));
+            return sidecarFor(target.getScheme(), target.getHost(), target.getPort());
+        } catch (URISyntaxException notAUrl) {
+            return null;
+        }
+    }
+}
