@@ -114,10 +114,19 @@ public final class Processes implements BeforeAllCallback, AfterAllCallback, Bef
 
     /** Writes {@code configHead(caller)} + {@code body} to a file, runs a sidecar on it and waits for {@code /ready}. */
     public Sidecar sidecar(SidecarPorts ports, String body, String... extraJvmOptions) {
-        Path config = writeFile("sidecar.yaml", ports.configHead("caller") + body);
+        return sidecar("caller", ports, body, List.of(extraJvmOptions));
+    }
+
+    /** As {@link #sidecar(SidecarPorts, String, String...)}, for the workload named {@code service}. */
+    public Sidecar sidecar(String service, SidecarPorts ports, String body) {
+        return sidecar(service, ports, body, List.of());
+    }
+
+    private Sidecar sidecar(String service, SidecarPorts ports, String body, List<String> extraJvmOptions) {
+        Path config = writeFile("sidecar-" + service + ".yaml", ports.configHead(service) + body);
         List<String> jvmOptions = new ArrayList<>(LeakReports.JVM_OPTIONS);
-        jvmOptions.addAll(List.of(extraJvmOptions));
-        ChildProcess process = start("sidecar",
+        jvmOptions.addAll(extraJvmOptions);
+        ChildProcess process = start("sidecar-" + service,
                 Artifacts.sidecarCommand(jvmOptions, List.of("run", "--config", config.toString())));
         Sidecar sidecar = new Sidecar(ports, process);
         sidecars.add(sidecar);
@@ -132,12 +141,22 @@ public final class Processes implements BeforeAllCallback, AfterAllCallback, Bef
 
     /** Runs a {@code CallerApp} with the agent pointed at {@code sidecar}, to its end. */
     public CallerRun callerWithAgent(Sidecar sidecar, String... args) {
-        return caller("caller-with-agent", List.of(sidecar.agentOption()), args);
+        return finish(startCallerWithAgent(sidecar, args));
+    }
+
+    /** Starts a {@code CallerApp} with the agent pointed at {@code sidecar}; {@link #finish} waits for its end. */
+    public ChildProcess startCallerWithAgent(Sidecar sidecar, String... args) {
+        return startCaller("caller-with-agent", List.of(sidecar.agentOption()), args);
+    }
+
+    public CallerRun finish(ChildProcess caller) {
+        int exitCode = caller.awaitExit(RUN);
+        return CallerRun.parse(exitCode, caller.stdout());
     }
 
     /** Runs a {@code CallerApp} as it is, without the agent, to its end. */
     public CallerRun callerWithoutAgent(String... args) {
-        return caller("caller-without-agent", List.of(), args);
+        return finish(startCaller("caller-without-agent", List.of(), args));
     }
 
     public Path writeFile(String name, String content) {
@@ -155,9 +174,8 @@ public final class Processes implements BeforeAllCallback, AfterAllCallback, Bef
         return process;
     }
 
-    private CallerRun caller(String name, List<String> jvmOptions, String... args) {
-        ChildProcess process = runToEnd(name + "-" + started.size(), jvmOptions, CallerApp.class, List.of(args));
-        return CallerRun.parse(process.awaitExit(RUN), process.stdout());
+    private ChildProcess startCaller(String name, List<String> jvmOptions, String... args) {
+        return start(name + "-" + started.size(), Artifacts.sampleCommand(jvmOptions, CallerApp.class, List.of(args)));
     }
 
     private static void awaitReady(Sidecar sidecar) {
