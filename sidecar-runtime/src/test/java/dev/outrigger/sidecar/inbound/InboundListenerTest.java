@@ -1,6 +1,7 @@
 package dev.outrigger.sidecar.inbound;
 
 import dev.outrigger.sidecar.Sidecar;
+import dev.outrigger.sidecar.TestPorts;
 import dev.outrigger.sidecar.TestUpstream;
 import dev.outrigger.sidecar.config.ConfigException;
 import dev.outrigger.sidecar.config.ConfigLoader;
@@ -13,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,8 +66,8 @@ class InboundListenerTest {
         certs.leaf("rogue", "rogue-ca", "URI:" + DOMAIN + "checkout");
         certs.leaf("expired", "ca", -1, "URI:" + DOMAIN + "checkout");
         app = new TestUpstream();
-        strictPort = freePort();
-        strictAdmin = freePort();
+        strictPort = TestPorts.free();
+        strictAdmin = TestPorts.free();
         strict = Sidecar.start(ConfigLoader.parse(config(strictPort, strictAdmin) + """
                 inbound:
                   mtls: strict
@@ -76,8 +76,8 @@ class InboundListenerTest {
                     - {paths: ["/health"]}
                     - {from: ["*"], paths: ["/orders/admin/**"], action: deny}
                 """, "strict.yaml"));
-        permissivePort = freePort();
-        permissiveAdmin = freePort();
+        permissivePort = TestPorts.free();
+        permissiveAdmin = TestPorts.free();
         permissive = Sidecar.start(ConfigLoader.parse(config(permissivePort, permissiveAdmin) + """
                 inbound: {mtls: permissive}
                 """, "permissive.yaml"));
@@ -89,7 +89,7 @@ class InboundListenerTest {
                 listeners: {outbound: 127.0.0.1:%d, inbound: 127.0.0.1:%d, admin: 127.0.0.1:%d}
                 app: %s
                 tls: {ca: %s, cert: %s, key: %s}
-                """.formatted(freePort(), inbound, admin, app.address(), certs.cert("ca"), certs.cert("orders"),
+                """.formatted(TestPorts.free(), inbound, admin, app.address(), certs.cert("ca"), certs.cert("orders"),
                 certs.key("orders"));
     }
 
@@ -255,9 +255,4 @@ class InboundListenerTest {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.outrigger.sidecar.proxy;
 
 import dev.outrigger.sidecar.Sidecar;
+import dev.outrigger.sidecar.TestPorts;
 import dev.outrigger.sidecar.TestUpstream;
 import dev.outrigger.sidecar.config.ConfigLoader;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +42,7 @@ class DeadlineAndFailureTest {
     }
 
     private void startSidecar(String endpoints, String policies) throws Exception {
-        outboundPort = freePort();
+        outboundPort = TestPorts.free();
         sidecar = Sidecar.start(ConfigLoader.parse("""
                 service: caller
                 listeners: {outbound: 127.0.0.1:%d, admin: 127.0.0.1:%d}
@@ -50,7 +50,7 @@ class DeadlineAndFailureTest {
                   slow:
                     endpoints: [%s]
                     %s
-                """.formatted(outboundPort, freePort(), endpoints, policies), "test.yaml"));
+                """.formatted(outboundPort, TestPorts.free(), endpoints, policies), "test.yaml"));
     }
 
     @Test
@@ -78,7 +78,7 @@ class DeadlineAndFailureTest {
 
     @Test
     void anEndpointNobodyListensOnIsReported502Unreachable() throws Exception {
-        startSidecar("127.0.0.1:" + freePort(), "retry: {attempts: 2, backoff: {base: 1ms, max: 1ms}}");
+        startSidecar("127.0.0.1:" + TestPorts.free(), "retry: {attempts: 2, backoff: {base: 1ms, max: 1ms}}");
         HttpResponse<String> response = get("http://slow/x");
         assertEquals(502, response.statusCode());
         assertEquals("upstream-unreachable", response.headers().firstValue(LocalReply.ERROR_HEADER).orElse(""));
@@ -127,9 +127,4 @@ class DeadlineAndFailureTest {
         return client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

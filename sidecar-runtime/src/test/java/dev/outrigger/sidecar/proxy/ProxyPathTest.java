@@ -1,6 +1,7 @@
 package dev.outrigger.sidecar.proxy;
 
 import dev.outrigger.sidecar.Sidecar;
+import dev.outrigger.sidecar.TestPorts;
 import dev.outrigger.sidecar.TestUpstream;
 import dev.outrigger.sidecar.config.ConfigLoader;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +34,8 @@ class ProxyPathTest {
         healthy = new TestUpstream();
         failing = new TestUpstream();
         failing.answer(() -> 503);
-        outboundPort = freePort();
-        adminPort = freePort();
+        outboundPort = TestPorts.free();
+        adminPort = TestPorts.free();
         String yaml = """
                 service: caller
                 listeners: {outbound: 127.0.0.1:%d, admin: 127.0.0.1:%d}
@@ -112,9 +112,4 @@ class ProxyPathTest {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

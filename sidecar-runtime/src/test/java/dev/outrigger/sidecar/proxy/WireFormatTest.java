@@ -1,6 +1,7 @@
 package dev.outrigger.sidecar.proxy;
 
 import dev.outrigger.sidecar.Sidecar;
+import dev.outrigger.sidecar.TestPorts;
 import dev.outrigger.sidecar.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +25,13 @@ class WireFormatTest {
     @Test
     void headersArriveWithTheirCaseAndOrderAndWithoutHopByHopOnes() throws Exception {
         try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int outbound = freePort();
+            int outbound = TestPorts.free();
             Sidecar sidecar = Sidecar.start(ConfigLoader.parse("""
                     service: caller
                     listeners: {outbound: 127.0.0.1:%d, admin: 127.0.0.1:%d}
                     services:
                       wire: {endpoints: [127.0.0.1:%d]}
-                    """.formatted(outbound, freePort(), upstream.getLocalPort()), "test.yaml"));
+                    """.formatted(outbound, TestPorts.free(), upstream.getLocalPort()), "test.yaml"));
             try {
                 CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> answerOnce(upstream));
                 String response = exchange(outbound, "PATCH http://wire/a/b%20c?q=%C3%A9&r HTTP/1.1\r\n"
@@ -98,9 +99,4 @@ class WireFormatTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
