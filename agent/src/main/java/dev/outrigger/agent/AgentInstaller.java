@@ -53,11 +53,12 @@ final class AgentInstaller {
         SidecarProbe probe = SidecarProbe.tcp(sidecar, log.debugMessages());
         BooleanSupplier reachable = failModes.anyOpen() ? probe.start() : NOT_PROBED;
         ProxySelector usual = current != null ? current : ProxySelector.of(null);
-        ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, failModes, reachable,
-                StartupWait.of(options.waitForSidecar(), probe.probingNow()), log.warnings()));
+        BooleanSupplier sidecarReady = probe.probingNow();
         if (options.lease()) {
-            LeaseHolder.start(options.admin(), log);
+            sidecarReady = LeaseHolder.start(options.admin(), log).alsoLeased(sidecarReady);
         }
+        ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, failModes, reachable,
+                StartupWait.of(options.waitForSidecar(), sidecarReady), log.warnings()));
 
         instrumentation.addTransformer(new LazyWeaver(ClientHook.ALL, log));
         WeaverWarmUp.start(ClientHook.ALL, ClassLoader.getSystemClassLoader());

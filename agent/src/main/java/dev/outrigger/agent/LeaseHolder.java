@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 
 /**
  * Holds a lease on the sidecar: one connection to its admin {@code /lease}, open for as long as this JVM lives. The
@@ -22,16 +23,28 @@ final class LeaseHolder implements Runnable {
     private final InetSocketAddress admin;
     private final AgentLog log;
     private boolean reportedDown;
+    /** A lease was taken, or the sidecar has none to give: nothing more to wait for. */
+    private volatile boolean settled;
 
     LeaseHolder(InetSocketAddress admin, AgentLog log) {
         this.admin = admin;
         this.log = log;
     }
 
-    static void start(InetSocketAddress admin, AgentLog log) {
-        Thread thread = new Thread(new LeaseHolder(admin, log), "outrigger-sidecar-lease");
+    static LeaseHolder start(InetSocketAddress admin, AgentLog log) {
+        LeaseHolder holder = new LeaseHolder(admin, log);
+        Thread thread = new Thread(holder, "outrigger-sidecar-lease");
         thread.setDaemon(true);
         thread.start();
+        return holder;
+    }
+
+    /**
+     * {@code sidecarReady} that also waits for the lease, so that a short job cannot end before its sidecar knows
+     * of it (and then wait for a lease that never comes).
+     */
+    BooleanSupplier alsoLeased(BooleanSupplier sidecarReady) {
+        return new AlsoLeased(sidecarReady);
     }
 
     @Override
@@ -64,8 +77,10 @@ final class LeaseHolder implements Runnable {
             if (!status.startsWith("HTTP/1.1 200 ")) {
                 log.warn("no lease: the sidecar's admin listener " + name + " answered '" + status
                         + "' to /lease, so it will not know when this app exits");
+                settled = true;
                 return false;
             }
+            settled = true;
             reportedDown = false;
             log.debugMessages().accept("lease taken on the sidecar at " + name);
             drain(in);
@@ -78,6 +93,20 @@ final class LeaseHolder implements Runnable {
             }
         }
         return true;
+    }
+
+    /** A named class: it is made in premain, where a first lambda costs milliseconds. */
+    private final class AlsoLeased implements BooleanSupplier {
+        private final BooleanSupplier sidecarReady;
+
+        AlsoLeased(BooleanSupplier sidecarReady) {
+            this.sidecarReady = sidecarReady;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return sidecarReady.getAsBoolean() && settled;
+        }
     }
 
     private static String statusLine(InputStream in) throws IOException {

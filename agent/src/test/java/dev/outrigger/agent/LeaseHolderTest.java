@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class LeaseHolderTest {
@@ -26,7 +27,14 @@ class LeaseHolderTest {
             CompletableFuture<String> request = CompletableFuture.supplyAsync(() -> answer(admin,
                     "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n7\r\nleased\n\r\n"));
 
-            assertTrue(new LeaseHolder(address(admin), log).holdOnce());
+            LeaseHolder holder = new LeaseHolder(address(admin), log);
+            BooleanSupplier ready = holder.alsoLeased(() -> true);
+            assertFalse(ready.getAsBoolean(), "no lease yet");
+
+            assertTrue(holder.holdOnce());
+
+            assertTrue(ready.getAsBoolean());
+            assertFalse(holder.alsoLeased(() -> false).getAsBoolean(), "the sidecar itself must be ready too");
 
             assertTrue(request.get().startsWith("GET /lease HTTP/1.1\r\nHost: 127.0.0.1:" + admin.getLocalPort()),
                     request.get());
@@ -40,7 +48,11 @@ class LeaseHolderTest {
         try (ServerSocket admin = loopbackServer()) {
             CompletableFuture.supplyAsync(() -> answer(admin, "HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n"));
 
-            assertFalse(new LeaseHolder(address(admin), log).holdOnce());
+            LeaseHolder holder = new LeaseHolder(address(admin), log);
+
+            assertFalse(holder.holdOnce());
+
+            assertTrue(holder.alsoLeased(() -> true).getAsBoolean(), "nothing to wait for");
 
             assertTrue(logged().contains("WARN no lease: the sidecar's admin listener 127.0.0.1:" + admin.getLocalPort()
                     + " answered 'HTTP/1.1 404 Not Found'"), logged());
@@ -57,6 +69,7 @@ class LeaseHolderTest {
 
         assertTrue(holder.holdOnce());
         assertTrue(holder.holdOnce());
+        assertFalse(holder.alsoLeased(() -> true).getAsBoolean());
 
         assertEquals(1, logged().lines().filter(line -> line.contains("not reachable")).count(), logged());
     }

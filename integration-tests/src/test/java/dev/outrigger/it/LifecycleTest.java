@@ -67,6 +67,7 @@ class LifecycleTest {
         app.awaitExit(EXIT);
         assertTrue(app.stdout().contains("call=shutdown status=200 "), app::output);
         assertEquals(143, sidecar.process().awaitExit(EXIT), sidecar.process()::output);
+        assertTrue(sidecar.process().output().contains("stopping after "), sidecar.process()::output);
         assertEquals(2, upstream.count());
     }
 
