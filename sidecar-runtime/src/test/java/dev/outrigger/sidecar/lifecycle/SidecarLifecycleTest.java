@@ -10,6 +10,7 @@ import dev.outrigger.sidecar.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +23,16 @@ class SidecarLifecycleTest {
     private final int admin = TestPorts.free();
 
     private Sidecar start(String lifecycle) throws Exception {
+        return start(lifecycle, "{}");
+    }
+
+    private Sidecar start(String lifecycle, String services) throws Exception {
         return Sidecar.start(ConfigLoader.parse("""
                 service: caller
                 listeners: {outbound: 127.0.0.1:%d, admin: 127.0.0.1:%d}
                 lifecycle: %s
-                """.formatted(outbound, admin, lifecycle), "test.yaml"));
+                services: %s
+                """.formatted(outbound, admin, lifecycle, services), "test.yaml"));
     }
 
     @Test
@@ -54,6 +60,25 @@ class SidecarLifecycleTest {
             assertFalse(closed.isDone());
         }
         closed.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aStopStopsAcceptingAndWaitsForTheRequestsInFlight() throws Exception {
+        try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Sidecar sidecar = start("{drain: 30s}", "{slow: {endpoints: [127.0.0.1:" + upstream.getLocalPort() + "]}}");
+            try (Socket caller = send(outbound, "GET http://slow/x", "slow"); Socket upstreamSide = upstream.accept()) {
+                statusLine(upstreamSide.getInputStream());
+                CompletableFuture<Void> closed = CompletableFuture.runAsync(sidecar::close);
+                awaitRefused(outbound);
+                assertFalse(closed.isDone());
+
+                upstreamSide.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                        .getBytes(StandardCharsets.US_ASCII));
+
+                assertEquals("HTTP/1.1 200 OK", statusLine(caller.getInputStream()));
+                closed.get(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
@@ -94,11 +119,25 @@ class SidecarLifecycleTest {
     }
 
     private static Socket send(int port, String requestLine) throws IOException {
+        return send(port, requestLine, "127.0.0.1:" + port);
+    }
+
+    private static Socket send(int port, String requestLine, String host) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: " + host
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         return socket;
+    }
+
+    private static void awaitRefused(int port) throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                Thread.sleep(10);
+            } catch (IOException refused) {
+                return;
+            }
+        }
+        throw new AssertionError("port " + port + " still accepts");
     }
 
     private static String statusLine(InputStream in) throws IOException {
