@@ -3,6 +3,8 @@ package dev.outrigger.agent;
 import dev.outrigger.bootstrap.Hooks;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -13,72 +15,91 @@ import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
 /**
- * Applies a {@link ClientHook} to a class's bytes with ASM: before each {@code areturn} of the hooked method it
- * inserts one call, {@code answer = (T) Hooks.exit(answer, ThisClass.class, this, firstArgument)}. The code added has
- * no branches, so the class's stack map frames stay valid and no class is loaded to weave. The hook class itself is
- * handed to {@link Hooks}, renamed into the woven class's package, where it is defined on its first call.
+ * Applies a {@link ClientHook} to a class's bytes with ASM. For a hook with an {@code exit} method it inserts, before
+ * each {@code areturn} of the hooked method, {@code answer = (T) Hooks.exit(answer, ThisClass.class, this,
+ * firstArgument)}; for a hook with an {@code enter} method, at the method's start, {@code firstArgument = (A)
+ * Hooks.enter(firstArgument, ThisClass.class, this)}. The code added has no branches, so the class's stack map frames
+ * stay valid and no class is loaded to weave. The hook class itself is handed to {@link Hooks}, renamed into the
+ * woven class's package, where it is defined on its first call.
  */
 final class Weaver {
     private static final String HOOKS = Type.getInternalName(Hooks.class);
     private static final String EXIT = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/Object;Ljava/lang/Object;)"
             + "Ljava/lang/Object;";
+    private static final String ENTER = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;";
 
     private Weaver() {
     }
 
     /** @return the woven class file, or {@code null} to leave the class as it is (logged) */
     static byte[] weave(ClientHook hook, byte[] classFile, AgentLog log) throws IOException {
+        byte[] hookClassFile = classFileOf(hook.hookName());
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        ExitCalls exitCalls = new ExitCalls(writer, hook);
-        reader.accept(exitCalls, 0);
-        if (exitCalls.woven == 0) {
+        HookCalls calls = new HookCalls(writer, hook, declaresEnter(hookClassFile));
+        reader.accept(calls, 0);
+        if (calls.woven == 0) {
             log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
-                    + hook.methodName() + " returning " + hook.returnTypeName());
+                    + hook.methodName() + (hook.parameterTypeNames() == null ? "" : hook.parameterTypeNames())
+                    + " returning " + hook.returnTypeName());
             return null;
         }
         String hookName = hook.internalName().substring(0, hook.internalName().lastIndexOf('/') + 1)
                 + "Outrigger" + hook.hookName().substring(hook.hookName().lastIndexOf('.') + 1);
-        Hooks.register(hook.typeName(), hookName.replace('/', '.'), renamed(hook.hookName(), hookName));
+        Hooks.register(hook.typeName(), hookName.replace('/', '.'), renamed(hookClassFile, hookName));
         log.info(hook.library() + ": plain http:// calls go to the sidecar");
         return writer.toByteArray();
     }
 
-    /** The hook's class file, as read from the agent jar, renamed to {@code newInternalName}. */
-    private static byte[] renamed(String hookClassName, String newInternalName) throws IOException {
-        String internalName = hookClassName.replace('.', '/');
-        byte[] original;
-        try (InputStream in = Weaver.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
+    private static byte[] classFileOf(String className) throws IOException {
+        try (InputStream in = Weaver.class.getClassLoader().getResourceAsStream(className.replace('.', '/')
+                + ".class")) {
             if (in == null) {
-                throw new IOException("no class file for " + hookClassName);
+                throw new IOException("no class file for " + className);
             }
-            original = in.readAllBytes();
+            return in.readAllBytes();
         }
+    }
+
+    private static boolean declaresEnter(byte[] hookClassFile) {
+        boolean[] enter = {false};
+        new ClassReader(hookClassFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                enter[0] |= name.equals("enter") && (access & Opcodes.ACC_STATIC) != 0;
+                return null;
+            }
+        }, ClassReader.SKIP_CODE);
+        return enter[0];
+    }
+
+    private static byte[] renamed(byte[] classFile, String newInternalName) {
+        ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(0);
-        new ClassReader(original).accept(new ClassRemapper(writer, new SimpleRemapper(internalName, newInternalName)),
-                0);
+        reader.accept(new ClassRemapper(writer, new SimpleRemapper(reader.getClassName(), newInternalName)), 0);
         return writer.toByteArray();
     }
 
-    /** Finds the hooked methods (by name and return type) and adds the exit call to each. */
-    private static final class ExitCalls extends ClassVisitor {
+    /** Finds the hooked methods (by name, return type and, if given, parameter types) and adds the call to each. */
+    private static final class HookCalls extends ClassVisitor {
         private final ClientHook hook;
-        private final String returnDescriptor;
+        private final boolean onEntry;
         private String owner;
         private boolean classConstants;
         private int woven;
 
-        ExitCalls(ClassVisitor next, ClientHook hook) {
+        HookCalls(ClassVisitor next, ClientHook hook, boolean onEntry) {
             super(Opcodes.ASM9, next);
             this.hook = hook;
-            this.returnDescriptor = "L" + hook.returnTypeName().replace('.', '/') + ";";
+            this.onEntry = onEntry;
         }
 
         @Override
         public void visit(int version, int access, String name, String signature, String superName,
                           String[] interfaces) {
             owner = name;
-            classConstants = (version & 0xFFFF) >= Opcodes.V1_5;
+            classConstants = (version & 0xFFFF) >= Opcodes.V1_5; // ldc of a class needs Java 5 class files
             super.visit(version, access, name, signature, superName, interfaces);
         }
 
@@ -87,29 +108,35 @@ final class Weaver {
                                          String[] exceptions) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             Type method = Type.getMethodType(descriptor);
-            boolean hooked = name.equals(hook.methodName())
-                    && method.getReturnType().getDescriptor().equals(returnDescriptor)
-                    && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
-                    && classConstants; // ldc of a class needs Java 5 class files
-            if (!hooked) {
+            Type[] arguments = method.getArgumentTypes();
+            boolean referenceArgument = arguments.length > 0 && arguments[0].getSort() >= Type.ARRAY;
+            if (!classConstants || !name.equals(hook.methodName()) || !matches(method)
+                    || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                    || (onEntry && !referenceArgument)) {
                 return next;
             }
             woven++;
             boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
-            Type[] arguments = method.getArgumentTypes();
-            boolean passArgument = arguments.length > 0 && arguments[0].getSort() >= Type.ARRAY;
+            int firstArgument = isStatic ? 0 : 1;
             return new MethodVisitor(Opcodes.ASM9, next) {
                 @Override
+                public void visitCode() {
+                    super.visitCode();
+                    if (onEntry) {
+                        super.visitVarInsn(Opcodes.ALOAD, firstArgument);
+                        classAndSelf();
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "enter", ENTER, false);
+                        super.visitTypeInsn(Opcodes.CHECKCAST, arguments[0].getInternalName());
+                        super.visitVarInsn(Opcodes.ASTORE, firstArgument);
+                    }
+                }
+
+                @Override
                 public void visitInsn(int opcode) {
-                    if (opcode == Opcodes.ARETURN) {
-                        super.visitLdcInsn(Type.getObjectType(owner));
-                        if (isStatic) {
-                            super.visitInsn(Opcodes.ACONST_NULL);
-                        } else {
-                            super.visitVarInsn(Opcodes.ALOAD, 0);
-                        }
-                        if (passArgument) {
-                            super.visitVarInsn(Opcodes.ALOAD, isStatic ? 0 : 1);
+                    if (!onEntry && opcode == Opcodes.ARETURN) {
+                        classAndSelf();
+                        if (referenceArgument) {
+                            super.visitVarInsn(Opcodes.ALOAD, firstArgument);
                         } else {
                             super.visitInsn(Opcodes.ACONST_NULL);
                         }
@@ -118,7 +145,25 @@ final class Weaver {
                     }
                     super.visitInsn(opcode);
                 }
+
+                private void classAndSelf() {
+                    super.visitLdcInsn(Type.getObjectType(owner));
+                    if (isStatic) {
+                        super.visitInsn(Opcodes.ACONST_NULL);
+                    } else {
+                        super.visitVarInsn(Opcodes.ALOAD, 0);
+                    }
+                }
             };
+        }
+
+        private boolean matches(Type method) {
+            if (!method.getReturnType().getClassName().equals(hook.returnTypeName())) {
+                return false;
+            }
+            List<String> parameters = hook.parameterTypeNames();
+            return parameters == null || parameters.equals(Arrays.stream(method.getArgumentTypes())
+                    .map(Type::getClassName).toList());
         }
     }
 }

@@ -13,6 +13,13 @@ final class FakeHooks {
         }
     }
 
+    /** Rewrites a request before the library sends it. */
+    public static final class RewriteRequest {
+        public static String enter(String request, FakePlanner self) {
+            return request + " via the sidecar";
+        }
+    }
+
     /** A bug inside the agent. */
     public static final class Faulty {
         public static String exit(String proxy) {

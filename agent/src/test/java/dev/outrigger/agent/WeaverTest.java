@@ -34,6 +34,27 @@ class WeaverTest {
     }
 
     @Test
+    void anEnterHookReplacesTheFirstArgumentOfTheOverloadItNames() throws Exception {
+        ClientHook hook = new ClientHook("Fake client", PLANNER, "send", "java.lang.String",
+                FakeHooks.RewriteRequest.class.getName(), List.of("java.lang.String", "int"));
+        Class<?> planner = define(transform(hook));
+
+        Object instance = planner.getConstructor().newInstance();
+        assertEquals("sent GET /x via the sidecar",
+                planner.getMethod("send", String.class, int.class).invoke(instance, "GET /x", 1));
+    }
+
+    @Test
+    void anOverloadWithOtherParametersIsLeftAlone() throws Exception {
+        ClientHook hook = new ClientHook("Fake client", PLANNER, "send", "java.lang.String",
+                FakeHooks.RewriteRequest.class.getName(), List.of("java.lang.String"));
+
+        assertNull(transform(hook));
+        assertTrue(lines().get(0).contains("this version has no " + PLANNER + ".send[java.lang.String] returning"),
+                lines()::toString);
+    }
+
+    @Test
     void aFaultInsideTheHookLeavesTheLibrarysAnswerWithOneWarning() throws Exception {
         byte[] woven = transform(hook("java.lang.String", FakeHooks.Faulty.class));
 

@@ -11,14 +11,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * What woven library code calls. The agent inserts one call to {@link #exit} before each return of a hooked method;
- * on a class's first call, its hook (a small class the agent compiled against the library, with one static method
- * {@code exit}) is defined in that class's own package and class loader, so the hook sees the library's types
- * wherever they were loaded from. Nothing that goes wrong here reaches the app: a hook that cannot be linked or
- * that throws leaves the library's own answer, with one warning per class.
+ * What woven library code calls. The agent inserts one call to {@link #exit} before each return of a hooked method,
+ * or one call to {@link #enter} at its start. On a class's first call, its hook (a small class the agent compiled
+ * against the library, with one static method {@code exit} or {@code enter}) is defined in that class's own package
+ * and class loader, so the hook sees the library's types wherever they were loaded from. Nothing that goes wrong
+ * here reaches the app: a hook that cannot be linked or that throws leaves the library's own value, with one
+ * warning per class.
  */
 public final class Hooks {
-    private static final MethodType EXIT = MethodType.methodType(Object.class, Object.class, Object.class, Object.class);
+    /** (value, self, argument) to the value to use instead. */
+    private static final MethodType HOOK = MethodType.methodType(Object.class, Object.class, Object.class, Object.class);
     private static final Map<String, HookClass> HOOKS = new ConcurrentHashMap<>();
     private static final ClassValue<AtomicBoolean> WARNED = new ClassValue<>() {
         @Override
@@ -58,18 +60,27 @@ public final class Hooks {
     }
 
     /**
-     * The woven call: the hooked method's answer goes in, the hook's answer comes out.
+     * The call woven before a return: the hooked method's answer goes in, the hook's answer comes out.
      *
      * @param woven the class the call was woven into
      * @param self {@code this} of the hooked method, {@code null} in a static method
      * @param argument its first argument, {@code null} when it has none or a primitive one
      */
     public static Object exit(Object returned, Class<?> woven, Object self, Object argument) {
+        return call(returned, woven, self, argument);
+    }
+
+    /** The call woven at the start of a method: its first argument goes in, the one to use instead comes out. */
+    public static Object enter(Object argument, Class<?> woven, Object self) {
+        return call(argument, woven, self, argument);
+    }
+
+    private static Object call(Object value, Class<?> woven, Object self, Object argument) {
         try {
-            return LINKED.get(woven).invokeExact(returned, self, argument);
+            return LINKED.get(woven).invokeExact(value, self, argument);
         } catch (Throwable t) {
             warnOnce(woven, t);
-            return returned;
+            return value;
         }
     }
 
@@ -86,11 +97,10 @@ public final class Hooks {
             hookClass = define(lookup, hook);
         }
         lookup.ensureInitialized(hookClass); // a hook that cannot start fails here, once, not on every call
-        Method exit = exitMethod(hookClass);
-        MethodHandle handle = lookup.unreflect(exit);
-        int unused = EXIT.parameterCount() - handle.type().parameterCount();
-        return MethodHandles.dropArguments(handle, handle.type().parameterCount(),
-                EXIT.parameterList().subList(EXIT.parameterCount() - unused, EXIT.parameterCount())).asType(EXIT);
+        MethodHandle handle = lookup.unreflect(hookMethod(hookClass));
+        int used = handle.type().parameterCount();
+        return MethodHandles.dropArguments(handle, used, HOOK.parameterList().subList(used, HOOK.parameterCount()))
+                .asType(HOOK);
     }
 
     private static Class<?> define(MethodHandles.Lookup lookup, HookClass hook) throws ReflectiveOperationException {
@@ -101,14 +111,17 @@ public final class Hooks {
         }
     }
 
-    private static Method exitMethod(Class<?> hookClass) throws NoSuchMethodException {
+    /** {@code exit(returned[, self[, argument]])} or {@code enter(argument[, self])}. */
+    private static Method hookMethod(Class<?> hookClass) throws NoSuchMethodException {
         for (Method method : hookClass.getDeclaredMethods()) {
-            if (method.getName().equals("exit") && Modifier.isStatic(method.getModifiers())
-                    && method.getParameterCount() >= 1 && method.getParameterCount() <= EXIT.parameterCount()) {
+            if ((method.getName().equals("exit") || method.getName().equals("enter"))
+                    && Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() >= 1 && method.getParameterCount() <= HOOK.parameterCount()) {
                 return method;
             }
         }
-        throw new NoSuchMethodException(hookClass.getName() + ".exit(returned[, self[, argument]])");
+        throw new NoSuchMethodException(hookClass.getName() + ".exit(returned[, self[, argument]]) or .enter(argument"
+                + "[, self])");
     }
 
     private static void warnOnce(Class<?> woven, Throwable t) {
