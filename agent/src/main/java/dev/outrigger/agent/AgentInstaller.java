@@ -2,6 +2,7 @@ package dev.outrigger.agent;
 
 import dev.outrigger.bootstrap.FailModes;
 import dev.outrigger.bootstrap.HostGlob;
+import dev.outrigger.bootstrap.Hooks;
 import dev.outrigger.bootstrap.RedirectPolicy;
 import dev.outrigger.bootstrap.SidecarProxySelector;
 import dev.outrigger.bootstrap.StartupWait;
@@ -60,8 +61,8 @@ final class AgentInstaller {
         ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, failModes, reachable,
                 StartupWait.of(options.waitForSidecar(), sidecarReady), log.warnings()));
 
+        Hooks.warnTo(log.warnings());
         instrumentation.addTransformer(new LazyWeaver(ClientHook.ALL, log));
-        WeaverWarmUp.start(ClientHook.ALL, ClassLoader.getSystemClassLoader());
 
         log.info("plain http:// calls of clients that follow the default ProxySelector go to the sidecar ("
                 + options.summary() + (failModes.anyOpen() ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Weaves a {@link ClientHook} into its class as the class loads. Until one of those few classes loads, a class load
- * costs one map lookup and Byte Buddy stays unloaded: an app that uses none of the libraries pays nothing for them.
+ * costs one map lookup and ASM stays unloaded: an app that uses none of the libraries pays nothing for them.
  * Whatever goes wrong, the class loads as it is.
  */
 final class LazyWeaver implements ClassFileTransformer {
@@ -30,7 +30,7 @@ final class LazyWeaver implements ClassFileTransformer {
             return null;
         }
         try {
-            return Weaver.weave(hook, loader, classfileBuffer, log);
+            return Weaver.weave(hook, classfileBuffer, log);
         } catch (Throwable t) {
             log.warn(hook.library() + ": not redirected, weaving " + hook.typeName() + " failed: " + t);
             return null;

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import dev.outrigger.bootstrap.Hooks;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WeaverTest {
@@ -18,25 +20,66 @@ class WeaverTest {
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final AgentLog log = new AgentLog(LogLevel.INFO, new PrintStream(logged, true, StandardCharsets.UTF_8));
 
-    @Test
-    void theAdviceReplacesTheLibrarysNoProxyAnswer() throws Exception {
-        byte[] woven = transform(hook("java.lang.String", FakeAdvice.ToSidecar.class));
+    @BeforeEach
+    void warningsToTheLog() {
+        Hooks.warnTo(log.warnings());
+    }
 
-        assertEquals("sidecar-for-service-b", callDetermineProxy(woven, "service-b"));
+    @Test
+    void theHookReplacesTheLibrarysNoProxyAnswer() throws Exception {
+        byte[] woven = transform(hook("java.lang.String", FakeHooks.ToSidecar.class));
+
+        assertEquals("sidecar-for-service-b", callDetermineProxy(define(woven), "service-b"));
         assertEquals(List.of("[outrigger-agent] Fake client: plain http:// calls go to the sidecar"), lines());
     }
 
     @Test
-    void aFaultInsideTheAdviceLeavesTheLibrarysAnswer() throws Exception {
-        byte[] woven = transform(hook("java.lang.String", FakeAdvice.Faulty.class));
+    void anEnterHookReplacesTheFirstArgumentOfTheOverloadItNames() throws Exception {
+        ClientHook hook = new ClientHook("Fake client", PLANNER, "send", "java.lang.String",
+                FakeHooks.RewriteRequest.class.getName(), List.of("java.lang.String", "int"));
+        Class<?> planner = define(transform(hook));
 
-        assertEquals(List.of("[outrigger-agent] Fake client: plain http:// calls go to the sidecar"), lines());
-        assertNull(callDetermineProxy(woven, "service-b"));
+        Object instance = planner.getConstructor().newInstance();
+        assertEquals("sent GET /x via the sidecar",
+                planner.getMethod("send", String.class, int.class).invoke(instance, "GET /x", 1));
+    }
+
+    @Test
+    void anOverloadWithOtherParametersIsLeftAlone() throws Exception {
+        ClientHook hook = new ClientHook("Fake client", PLANNER, "send", "java.lang.String",
+                FakeHooks.RewriteRequest.class.getName(), List.of("java.lang.String"));
+
+        assertNull(transform(hook));
+        assertTrue(lines().get(0).contains("this version has no " + PLANNER + ".send[java.lang.String] returning"),
+                lines()::toString);
+    }
+
+    @Test
+    void aFaultInsideTheHookLeavesTheLibrarysAnswerWithOneWarning() throws Exception {
+        byte[] woven = transform(hook("java.lang.String", FakeHooks.Faulty.class));
+
+        Class<?> planner = define(woven);
+        assertNull(callDetermineProxy(planner, "service-b"));
+        assertNull(callDetermineProxy(planner, "service-c"));
+        assertEquals(2, lines().size(), lines()::toString);
+        assertTrue(lines().get(1).contains(PLANNER + ": hook failed, its calls go as without the agent: "
+                + "java.lang.IllegalStateException: fault inside the agent"), lines()::toString);
+    }
+
+    @Test
+    void aHookThatCannotStartLeavesTheLibrarysAnswerWithOneWarning() throws Exception {
+        byte[] woven = transform(hook("java.lang.String", FakeHooks.BrokenAtStart.class));
+
+        Class<?> planner = define(woven);
+        assertNull(callDetermineProxy(planner, "service-b"));
+        assertNull(callDetermineProxy(planner, "service-c"));
+        assertEquals(2, lines().size(), lines()::toString);
+        assertTrue(lines().get(1).contains("ExceptionInInitializerError"), lines()::toString);
     }
 
     @Test
     void aVersionWithoutTheExpectedMethodIsLeftAloneWithOneLogLine() throws Exception {
-        assertNull(transform(hook("java.lang.Integer", FakeAdvice.ToSidecar.class)));
+        assertNull(transform(hook("java.lang.Integer", FakeHooks.ToSidecar.class)));
 
         assertEquals(1, lines().size(), lines()::toString);
         assertTrue(lines().get(0).contains("Fake client: not redirected, this version has no " + PLANNER
@@ -45,16 +88,16 @@ class WeaverTest {
 
     @Test
     void aFailureWhileWeavingLeavesTheClassAsItIs() throws Exception {
-        ClientHook missingAdvice = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
-                "dev.outrigger.agent.NoSuchAdvice");
+        ClientHook missingHook = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
+                "dev.outrigger.agent.NoSuchHook");
 
-        assertNull(transform(missingAdvice));
+        assertNull(transform(missingHook));
         assertTrue(lines().get(0).contains("Fake client: not redirected, weaving " + PLANNER + " failed"), lines()::toString);
     }
 
     @Test
     void otherClassesAndRedefinitionsAreNotTouched() throws Exception {
-        LazyWeaver weaver = new LazyWeaver(List.of(hook("java.lang.String", FakeAdvice.ToSidecar.class)), log);
+        LazyWeaver weaver = new LazyWeaver(List.of(hook("java.lang.String", FakeHooks.ToSidecar.class)), log);
         byte[] bytes = classFile();
 
         assertNull(weaver.transform(getClass().getClassLoader(), "dev/outrigger/agent/Other", null, null, bytes));
@@ -62,8 +105,8 @@ class WeaverTest {
         assertEquals(List.of(), lines());
     }
 
-    private static ClientHook hook(String returnType, Class<?> advice) {
-        return new ClientHook("Fake client", PLANNER, "determineProxy", returnType, advice.getName());
+    private static ClientHook hook(String returnType, Class<?> hook) {
+        return new ClientHook("Fake client", PLANNER, "determineProxy", returnType, hook.getName());
     }
 
     private byte[] transform(ClientHook hook) throws IOException {
@@ -81,13 +124,16 @@ class WeaverTest {
         }
     }
 
-    /** Defines the woven class in a loader of its own, as a library's class loader would, and calls it. */
-    private static Object callDetermineProxy(byte[] woven, String target) throws Exception {
-        Class<?> planner = new ClassLoader(WeaverTest.class.getClassLoader()) {
+    /** Defines the woven class in a loader of its own, as a library's class loader would. */
+    private static Class<?> define(byte[] woven) {
+        return new ClassLoader(WeaverTest.class.getClassLoader()) {
             Class<?> define() {
                 return defineClass(PLANNER, woven, 0, woven.length);
             }
         }.define();
+    }
+
+    private static Object callDetermineProxy(Class<?> planner, String target) throws Exception {
         Object instance = planner.getConstructor().newInstance();
         return planner.getMethod("determineProxy", String.class).invoke(instance, target);
     }
