@@ -42,7 +42,7 @@ public final class RedirectPolicy {
         return host.equals(sidecarHost) && (port == -1 ? HTTP_DEFAULT_PORT : port) == sidecarPort;
     }
 
-    private static boolean anyMatches(List<HostGlob> globs, String host) {
+    static boolean anyMatches(List<HostGlob> globs, String host) {
         for (HostGlob glob : globs) {
             if (glob.matches(host)) {
                 return true;
@@ -52,7 +52,7 @@ public final class RedirectPolicy {
     }
 
     /** Lower case, without IPv6 brackets and without the trailing dot of a fully qualified name. */
-    private static String normalize(String host) {
+    static String normalize(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);

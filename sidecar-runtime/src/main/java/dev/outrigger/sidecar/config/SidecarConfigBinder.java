@@ -51,7 +51,15 @@ final class SidecarConfigBinder {
         boolean meshCredentials = tls != null || !root.valid("tls"); // a broken block is reported already
         Map<String, ServiceConfig> services = root.get("services",
                 services(listeners.outbound(), baseDir, meshCredentials), Map.of());
-        return new SidecarConfig(service, trustDomain, listeners, app, tls, inbound, outbound, services);
+        LifecycleConfig lifecycle = root.get("lifecycle", Readers.section(SidecarConfigBinder::lifecycle),
+                LifecycleConfig.DEFAULT);
+        return new SidecarConfig(service, trustDomain, listeners, app, tls, inbound, outbound, services, lifecycle);
+    }
+
+    private static LifecycleConfig lifecycle(Fields fields) {
+        LifecycleConfig d = LifecycleConfig.DEFAULT;
+        return new LifecycleConfig(fields.get("exit-with-lease", Readers.bool(), d.exitWithLease()),
+                fields.get("drain", Readers.duration(), d.drain()));
     }
 
     private static Listeners listeners(Fields fields) {
