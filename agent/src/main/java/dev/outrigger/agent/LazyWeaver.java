@@ -1,5 +1,6 @@
 package dev.outrigger.agent;
 
+import dev.outrigger.bootstrap.Hooks;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
@@ -30,10 +31,24 @@ final class LazyWeaver implements ClassFileTransformer {
             return null;
         }
         try {
+            if (!seesAgent(loader)) {
+                // Woven code calls the agent's Hooks by name: where it cannot resolve, the library would break.
+                log.warn(hook.library() + ": not redirected, its class loader (" + loader + ") does not see the"
+                        + " agent's classes");
+                return null;
+            }
             return Weaver.weave(hook, classfileBuffer, log);
         } catch (Throwable t) {
             log.warn(hook.library() + ": not redirected, weaving " + hook.typeName() + " failed: " + t);
             return null;
+        }
+    }
+
+    private static boolean seesAgent(ClassLoader loader) {
+        try {
+            return Class.forName(Hooks.class.getName(), false, loader) == Hooks.class;
+        } catch (ClassNotFoundException | LinkageError notVisible) {
+            return false;
         }
     }
 }
