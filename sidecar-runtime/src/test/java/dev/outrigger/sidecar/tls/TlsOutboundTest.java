@@ -121,7 +121,7 @@ class TlsOutboundTest {
     void tlsCallToAHostTheCertificateDoesNotNameIsRefused() throws Exception {
         HttpResponse<String> response = get("http://web-by-ip/");
         assertEquals(502, response.statusCode());
-        assertEquals("upstream-unreachable", response.headers().firstValue("x-outrigger-error").orElse(""));
+        assertEquals("upstream-tls", response.headers().firstValue("x-outrigger-error").orElse(""));
     }
 
     @Test
