@@ -56,6 +56,23 @@ class SidecarProxySelectorTest {
     }
 
     @Test
+    void optedInHttpsGoesToTheSidecarOnlyForPlaintextCapableClients() {
+        URI optedIn = URI.create("https://api.example.com/x");
+        RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of(),
+                List.of(new HostGlob("*.example.com")));
+        SidecarProxySelector up = new SidecarProxySelector(delegate, policy, SIDECAR, FailMode.OPEN, () -> true,
+                warnings::add);
+        SidecarProxySelector down = new SidecarProxySelector(delegate, policy, SIDECAR, FailMode.OPEN, () -> false,
+                warnings::add);
+
+        assertEquals(SIDECAR, up.plaintextSidecarForHttps(optedIn));
+        assertEquals(null, up.plaintextSidecarForHttps(URI.create("https://example.org/x")));
+        assertEquals(null, down.plaintextSidecarForHttps(optedIn), "fail-open: the app's own TLS, direct");
+        assertEquals(List.of(APP_PROXY), up.select(optedIn), "a tunnelling client would CONNECT to the sidecar");
+        assertEquals(null, up.sidecarFor(optedIn));
+    }
+
+    @Test
     void failClosedAlwaysSendsToTheSidecarOnly() {
         assertEquals(List.of(SIDECAR_PROXY), selector(FailMode.CLOSED, () -> false).select(MESH_CALL));
         assertEquals(List.of(), delegate.selected);
