@@ -47,15 +47,20 @@ final class AgentInstaller {
         InetSocketAddress configured = options.sidecar();
         InetSocketAddress sidecar = new InetSocketAddress(configured.getHostString(), configured.getPort());
         RedirectPolicy policy = new RedirectPolicy(configured.getHostString(), configured.getPort(),
-                globs(options.include()), globs(options.exclude()));
+                globs(options.include()), globs(options.exclude()), globs(options.httpsHosts()));
         boolean failOpen = options.fail() == FailMode.OPEN;
         BooleanSupplier reachable = failOpen ? SidecarProbe.start(sidecar, log.debugMessages()) : NOT_PROBED;
         ProxySelector usual = current != null ? current : ProxySelector.of(null);
         ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, options.fail(), reachable,
                 log.warnings()));
 
-        instrumentation.addTransformer(new LazyWeaver(ClientHook.ALL, log));
-        WeaverWarmUp.start(ClientHook.ALL, ClassLoader.getSystemClassLoader());
+        List<ClientHook> hooks = ClientHook.ALL;
+        if (!options.httpsHosts().isEmpty()) {
+            hooks = new ArrayList<>(ClientHook.ALL);
+            hooks.addAll(ClientHook.HTTPS);
+        }
+        instrumentation.addTransformer(new LazyWeaver(hooks, log));
+        WeaverWarmUp.start(hooks, ClassLoader.getSystemClassLoader());
 
         log.info("plain http:// calls of clients that follow the default ProxySelector go to the sidecar ("
                 + options.summary() + (failOpen ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");

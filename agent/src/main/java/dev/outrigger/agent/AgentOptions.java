@@ -18,14 +18,16 @@ import java.util.regex.Pattern;
  * A bad value never stops the agent: it is reported and the default is used. This runs before the app, so it
  * sticks to plain loops: a first lambda or stream costs a JVM tens of milliseconds.
  *
- * @param include host globs to redirect, empty for all hosts
- * @param exclude host globs never to redirect
+ * @param include    host globs to redirect, empty for all hosts
+ * @param exclude    host globs never to redirect
+ * @param httpsHosts host globs whose https:// calls go to the sidecar in plaintext, for it to originate the TLS;
+ *                   empty (the default) leaves every https:// call alone
  */
 record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String> exclude, FailMode fail,
-                    LogLevel log) {
+                    LogLevel log, List<String> httpsHosts) {
 
     static final InetSocketAddress DEFAULT_SIDECAR = InetSocketAddress.createUnresolved("127.0.0.1", 15001);
-    private static final List<String> NAMES = List.of("sidecar", "include", "exclude", "fail", "log");
+    private static final List<String> NAMES = List.of("sidecar", "include", "exclude", "fail", "log", "https-hosts");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
 
     /**
@@ -42,7 +44,8 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
                 hostGlobs(sources.lookup("include")),
                 hostGlobs(sources.lookup("exclude")),
                 oneOf(sources.lookup("fail"), FailMode.class, FailMode.OPEN, warnings),
-                oneOf(sources.lookup("log"), LogLevel.class, LogLevel.INFO, warnings));
+                oneOf(sources.lookup("log"), LogLevel.class, LogLevel.INFO, warnings),
+                hostGlobs(sources.lookup("https-hosts")));
     }
 
     /** The options as one would write them in the agent arguments, defaults left out except the sidecar. */
@@ -50,6 +53,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
         return "sidecar=" + sidecar.getHostString() + ":" + sidecar.getPort() + ", fail=" + lowerCase(fail)
                 + (include.isEmpty() ? "" : ", include=" + String.join(";", include))
                 + (exclude.isEmpty() ? "" : ", exclude=" + String.join(";", exclude))
+                + (httpsHosts.isEmpty() ? "" : ", https-hosts=" + String.join(";", httpsHosts))
                 + (log == LogLevel.INFO ? "" : ", log=" + lowerCase(log));
     }
 
@@ -68,7 +72,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
             if (systemProperties.get(property) instanceof String value) {
                 return new Setting(name, value, "system property " + property);
             }
-            String variable = "OUTRIGGER_" + name.toUpperCase(Locale.ROOT);
+            String variable = "OUTRIGGER_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
             String value = environment.get(variable);
             return value == null ? null : new Setting(name, value, "environment variable " + variable);
         }

@@ -12,8 +12,19 @@ import java.util.List;
  * @param methodName the method the advice wraps, declared by {@code typeName}
  * @param returnTypeName that method's return type; a library that changed it is left alone
  * @param adviceName the advice class in {@link dev.outrigger.agent.advice}
+ * @param effect what the log says the woven library now does
  */
-record ClientHook(String library, String typeName, String methodName, String returnTypeName, String adviceName) {
+record ClientHook(String library, String typeName, String methodName, String returnTypeName, String adviceName,
+                  String effect) {
+
+    private static final String PLAIN_HTTP = "plain http:// calls go to the sidecar";
+    private static final String HTTPS_HOSTS = "https:// calls to https-hosts go to the sidecar in plaintext, "
+            + "the sidecar originates the TLS";
+
+    /** A hook that sends plain http:// calls to the sidecar. */
+    ClientHook(String library, String typeName, String methodName, String returnTypeName, String adviceName) {
+        this(library, typeName, methodName, returnTypeName, adviceName, PLAIN_HTTP);
+    }
 
     /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
     static final List<ClientHook> ALL = List.of(
@@ -29,6 +40,21 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Reactor Netty HttpClient (and Spring WebClient on it)",
                     "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
                     "java.net.SocketAddress", "dev.outrigger.agent.advice.ReactorNettyAddressAdvice"));
+
+    /**
+     * Woven only when the app opted hosts in with {@code https-hosts}: libraries that can send an https:// request
+     * to a proxy in plaintext ({@code GET https://host/x}, neither CONNECT nor TLS), on the planner method that
+     * builds that route.
+     */
+    static final List<ClientHook> HTTPS = List.of(
+            new ClientHook("Apache HttpClient 5 (classic and async)",
+                    "org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner", "determineRoute",
+                    "org.apache.hc.client5.http.HttpRoute", "dev.outrigger.agent.advice.Apache5HttpsRouteAdvice",
+                    HTTPS_HOSTS),
+            new ClientHook("Apache HttpClient 4 (classic and async)",
+                    "org.apache.http.impl.conn.DefaultRoutePlanner", "determineRoute",
+                    "org.apache.http.conn.routing.HttpRoute", "dev.outrigger.agent.advice.Apache4HttpsRouteAdvice",
+                    HTTPS_HOSTS));
 
     /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */
     String internalName() {

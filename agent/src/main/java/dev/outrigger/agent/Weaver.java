@@ -45,7 +45,7 @@ final class Weaver {
                 .visit(advice.on(method))
                 .make(pool)
                 .getBytes();
-        log.info(hook.library() + ": plain http:// calls go to the sidecar");
+        log.info(hook.library() + ": " + hook.effect());
         return woven;
     }
 }

@@ -18,6 +18,16 @@ final class FakeAdvice {
         }
     }
 
+    /** Marks an answer, to show a second hook on the same method runs after the first. */
+    static final class Marks {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Return(readOnly = false) String proxy) {
+            if (proxy != null) {
+                proxy = proxy + "+marked";
+            }
+        }
+    }
+
     /** A bug inside the agent. */
     static final class Faulty {
         @Advice.OnMethodExit(suppress = Throwable.class)

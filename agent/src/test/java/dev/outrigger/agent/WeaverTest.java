@@ -27,6 +27,18 @@ class WeaverTest {
     }
 
     @Test
+    void twoHooksOnOneClassAreBothWovenInTheirOrder() throws Exception {
+        ClientHook second = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
+                FakeAdvice.Marks.class.getName(), "answers are marked");
+        byte[] woven = new LazyWeaver(List.of(hook("java.lang.String", FakeAdvice.ToSidecar.class), second), log)
+                .transform(getClass().getClassLoader(), internalName(), null, null, classFile());
+
+        assertEquals("sidecar-for-service-b+marked", callDetermineProxy(woven, "service-b"));
+        assertEquals(List.of("[outrigger-agent] Fake client: plain http:// calls go to the sidecar",
+                "[outrigger-agent] Fake client: answers are marked"), lines());
+    }
+
+    @Test
     void aFaultInsideTheAdviceLeavesTheLibrarysAnswer() throws Exception {
         byte[] woven = transform(hook("java.lang.String", FakeAdvice.Faulty.class));
 
