@@ -42,9 +42,9 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "java.net.SocketAddress", "dev.outrigger.agent.advice.ReactorNettyAddressAdvice"));
 
     /**
-     * Woven only when the app opted hosts in with {@code https-hosts}: libraries that can send an https:// request
-     * to a proxy in plaintext ({@code GET https://host/x}, neither CONNECT nor TLS), on the planner method that
-     * builds that route.
+     * Woven only when the app opted hosts in with {@code https-hosts}: libraries that can be made to send an
+     * https:// request to a proxy in plaintext, neither CONNECT nor TLS ({@code GET https://host/x}, or for OkHttp
+     * {@code GET /x} marked {@code x-outrigger-tls: 1}).
      */
     static final List<ClientHook> HTTPS = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -54,7 +54,12 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Apache HttpClient 4 (classic and async)",
                     "org.apache.http.impl.conn.DefaultRoutePlanner", "determineRoute",
                     "org.apache.http.conn.routing.HttpRoute", "dev.outrigger.agent.advice.Apache4HttpsRouteAdvice",
-                    HTTPS_HOSTS));
+                    HTTPS_HOSTS),
+            new ClientHook("OkHttp 4", "okhttp3.internal.connection.RealCall", "createAddress", "okhttp3.Address",
+                    "dev.outrigger.agent.advice.OkHttpHttpsAddressAdvice", HTTPS_HOSTS),
+            new ClientHook("OkHttp 4", "okhttp3.internal.http1.Http1ExchangeCodec", "writeRequestHeaders", "void",
+                    "dev.outrigger.agent.advice.OkHttpHttpsMarkerAdvice",
+                    "https:// requests to the sidecar are marked x-outrigger-tls"));
 
     /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */
     String internalName() {

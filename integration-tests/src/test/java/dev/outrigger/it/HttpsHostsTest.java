@@ -69,7 +69,7 @@ class HttpsHostsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"apache5-default", "apache5-async", "apache4-default", "apache4-async"})
+    @ValueSource(strings = {"okhttp", "apache5-default", "apache5-async", "apache4-default", "apache4-async"})
     void optedInHttpsGoesThroughTheSidecarWhichOriginatesTlsAndRetries(String kind) {
         double retriesBefore = sidecar.metrics().sum("outrigger_retries_total", "service", "secure-api");
         double okBefore = sidecar.metrics().sum("outrigger_requests_total", "service", "secure-api", "code", "200");

@@ -21,15 +21,15 @@ import java.util.Set;
  *   <li>origin-form, routed by the Host header: {@code GET /x} with {@code Host: orders};</li>
  *   <li>path-prefix, for callers without the agent: {@code GET /orders/x} with the Host of this listener.</li>
  * </ul>
- * An absolute-form target may also say that the app wanted TLS to its authority, which the sidecar then originates
- * itself: {@code GET https://api.example.com/x}, or {@code GET http://api.example.com:443/x} with the header
- * {@code x-outrigger-tls: 1} for clients that cannot send an {@code https} target in plaintext. Such a call keeps the
- * app's Host header, goes to a service only if the sidecar speaks TLS to it, and to an unknown host on port 443 by
- * default.
+ * A request may also say that the app wanted TLS to its authority, which the sidecar then originates itself: an
+ * {@code https} target ({@code GET https://api.example.com/x}), or the header {@code x-outrigger-tls: 1} on either
+ * other form ({@code GET http://api.example.com:443/x}, {@code GET /x} with {@code Host: api.example.com}) for
+ * clients that cannot send an {@code https} target in plaintext. Such a call keeps the app's Host header, goes to a
+ * service only if the sidecar speaks TLS to it, and to an unknown host on port 443 by default.
  */
 public final class Router {
 
-    /** The marker header of the {@code http://host:443/} form; removed from every request. */
+    /** The header that says the app wanted TLS, for clients that cannot send an https target; always removed. */
     public static final String TLS_MARKER = "x-outrigger-tls";
 
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1");
@@ -81,6 +81,9 @@ public final class Router {
         Authority authority = Authority.parse(hosts.get(0));
         if (authority == null) {
             return new Route.Refused(Reason.BAD_REQUEST, "invalid Host header");
+        }
+        if (tlsMarker) {
+            return byAuthority(authority, uri, hosts.get(0));
         }
         return isThisListener(authority) ? pathPrefix(uri) : byAuthority(authority, uri, null);
     }

@@ -125,9 +125,20 @@ class RouterTest {
     }
 
     @Test
-    void markerIsRemovedButIgnoredOutsideTheAbsoluteHttpForm() {
-        HttpRequest request = request("/a", "example.test:8081");
+    void markerOnOriginFormMeansTlsToTheHost() {
+        HttpRequest request = request("/a", "api.example.test");
         request.headers().set(Router.TLS_MARKER, "1");
+        Route.Passthrough route = assertInstanceOf(Route.Passthrough.class, passthrough.route(request));
+        assertEquals(tlsPassthrough, route.cluster());
+        assertEquals("api.example.test", route.host());
+        assertEquals(443, route.port());
+        assertEquals(null, request.headers().get(Router.TLS_MARKER));
+    }
+
+    @Test
+    void aMarkerOtherThanOneIsRemovedAndIgnored() {
+        HttpRequest request = request("/a", "example.test:8081");
+        request.headers().set(Router.TLS_MARKER, "yes");
         Route.Passthrough route = assertInstanceOf(Route.Passthrough.class, passthrough.route(request));
         assertEquals(plainPassthrough, route.cluster());
         assertEquals(8081, route.port());

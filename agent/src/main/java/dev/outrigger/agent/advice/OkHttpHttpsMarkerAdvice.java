@@ -1,0 +1,25 @@
+package dev.outrigger.agent.advice;
+
+import net.bytebuddy.asm.Advice;
+import okhttp3.Request;
+import okhttp3.internal.http1.Http1ExchangeCodec;
+
+/**
+ * On entry to OkHttp 4's {@code Http1ExchangeCodec.writeRequestHeaders}: an https request on a connection without
+ * TLS can only be one that {@link OkHttpHttpsAddressAdvice} sent to the sidecar. OkHttp writes it in origin-form
+ * ({@code GET /x}, {@code Host: api.example.com}), so it gets {@code x-outrigger-tls: 1}, which tells the sidecar to
+ * originate TLS to the Host; the sidecar removes it. Only the written head changes, not the app's request.
+ */
+public final class OkHttpHttpsMarkerAdvice {
+
+    private OkHttpHttpsMarkerAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void markTls(@Advice.This Http1ExchangeCodec codec,
+                        @Advice.Argument(value = 0, readOnly = false) Request request) {
+        if (request.isHttps() && codec.getConnection().route().address().sslSocketFactory() == null) {
+            request = request.newBuilder().header("x-outrigger-tls", "1").build();
+        }
+    }
+}
