@@ -54,11 +54,7 @@ final class AgentInstaller {
         ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, options.fail(), reachable,
                 log.warnings()));
 
-        List<ClientHook> hooks = ClientHook.ALL;
-        if (!options.httpsHosts().isEmpty()) {
-            hooks = new ArrayList<>(ClientHook.ALL);
-            hooks.addAll(ClientHook.HTTPS);
-        }
+        List<ClientHook> hooks = ClientHook.wanted(options.httpsHosts());
         instrumentation.addTransformer(new LazyWeaver(hooks, log));
         WeaverWarmUp.start(hooks, ClassLoader.getSystemClassLoader());
 

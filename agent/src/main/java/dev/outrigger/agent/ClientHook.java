@@ -1,5 +1,6 @@
 package dev.outrigger.agent;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,6 +61,16 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("OkHttp 4", "okhttp3.internal.http1.Http1ExchangeCodec", "writeRequestHeaders", "void",
                     "dev.outrigger.agent.advice.OkHttpHttpsMarkerAdvice",
                     "https:// requests to the sidecar are marked x-outrigger-tls"));
+
+    /** The hooks to weave: {@link #ALL}, and {@link #HTTPS} only when the app opted hosts in. */
+    static List<ClientHook> wanted(List<String> httpsHosts) {
+        if (httpsHosts.isEmpty()) {
+            return ALL;
+        }
+        List<ClientHook> hooks = new ArrayList<>(ALL);
+        hooks.addAll(HTTPS);
+        return hooks;
+    }
 
     /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */
     String internalName() {
