@@ -25,13 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code https-hosts}: an unchanged app calls {@code https://secure-api/...}, a name no DNS knows, with its
  * library's defaults. The agent hands the call to the sidecar in plaintext; the sidecar originates TLS to two real
  * HTTPS instances on loopback, one of which always fails, and retries around it. Their certificate chains to a CA
- * only the sidecar trusts, so a success also shows who verified the server. An https host not in the list goes the
- * way it would without the agent.
+ * only the sidecar trusts, so a success also shows who verified the server. A listed service the sidecar talks to in
+ * plaintext is refused rather than downgraded. An https host not in the list goes the way it would without the
+ * agent.
  */
 class HttpsHostsTest {
 
     private static final String OPTED_IN = "https://secure-api/orders";
     private static final String NOT_OPTED_IN = "https://not-opted-in.invalid/x";
+    private static final String PLAIN_SERVICE = "https://plain-api/x";
     private static final int CALLS = 4;
 
     @RegisterExtension
@@ -59,7 +61,9 @@ class HttpsHostsTest {
                     ca: %s
                     retry: {attempts: 2, on: [gateway-error], budget: 100%%, min-retries-per-second: 100}
                     circuit-breaker: off
-                """.formatted(failing.port(), healthy.port(), dir.resolve("ca.pem")));
+                  plain-api:
+                    endpoints: [localhost:%d]
+                """.formatted(failing.port(), healthy.port(), dir.resolve("ca.pem"), healthy.port()));
     }
 
     @AfterAll
@@ -77,10 +81,10 @@ class HttpsHostsTest {
         for (int i = 0; i < CALLS; i++) {
             args.addAll(List.of("GET", OPTED_IN));
         }
-        args.addAll(List.of("GET", NOT_OPTED_IN));
+        args.addAll(List.of("GET", NOT_OPTED_IN, "GET", PLAIN_SERVICE));
 
         ChildProcess app = PROCESSES.runToEnd("app-" + kind,
-                List.of(sidecar.agentOption() + ",https-hosts=secure-api;*.example.com"), ClientsApp.class, args);
+                List.of(sidecar.agentOption() + ",https-hosts=secure-api;plain-api"), ClientsApp.class, args);
         String output = app.output();
 
         String[] replies = app.stdout().split("--- ");
@@ -91,6 +95,9 @@ class HttpsHostsTest {
         String direct = replies[CALLS + 1];
         assertTrue(direct.startsWith("GET " + NOT_OPTED_IN + "\nstatus=- ") && direct.contains("UnknownHost"),
                 "resolved by the app itself, not sent to the sidecar:\n" + output);
+        String refused = "GET " + PLAIN_SERVICE + "\nstatus=502\noutrigger-error=tls-not-configured\n";
+        assertTrue(replies[CALLS + 2].startsWith(refused),
+                "the sidecar knew the app wanted TLS, and would not send it in the clear:\n" + output);
         Eventually.assertThat(() -> {
             assertEquals(okBefore + CALLS,
                     sidecar.metrics().sum("outrigger_requests_total", "service", "secure-api", "code", "200"), output);
