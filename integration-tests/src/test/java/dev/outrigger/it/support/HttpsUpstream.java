@@ -3,6 +3,7 @@ package dev.outrigger.it.support;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -64,8 +65,10 @@ public final class HttpsUpstream implements AutoCloseable {
     }
 
     private static SSLContext context(Path certificate, Path key) throws IOException, GeneralSecurityException {
-        Certificate[] chain = CertificateFactory.getInstance("X.509")
-                .generateCertificates(Files.newInputStream(certificate)).toArray(Certificate[]::new);
+        Certificate[] chain;
+        try (InputStream in = Files.newInputStream(certificate)) {
+            chain = CertificateFactory.getInstance("X.509").generateCertificates(in).toArray(Certificate[]::new);
+        }
         String pem = Files.readString(key).replaceAll("-----[A-Z ]+-----|\\s", "");
         PrivateKey privateKey = KeyFactory.getInstance("EC")
                 .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
