@@ -49,7 +49,7 @@ final class AgentInstaller {
         InetSocketAddress configured = options.sidecar();
         InetSocketAddress sidecar = new InetSocketAddress(configured.getHostString(), configured.getPort());
         RedirectPolicy policy = new RedirectPolicy(configured.getHostString(), configured.getPort(),
-                globs(options.include()), globs(options.exclude()));
+                globs(options.include()), globs(options.exclude()), globs(options.httpsHosts()));
         FailModes failModes = new FailModes(options.fail(), globs(options.failClosed()));
         SidecarProbe probe = SidecarProbe.tcp(sidecar, log.debugMessages());
         BooleanSupplier reachable = failModes.anyOpen() ? probe.start() : NOT_PROBED;
@@ -62,7 +62,7 @@ final class AgentInstaller {
                 StartupWait.of(options.waitForSidecar(), sidecarReady), log.warnings()));
 
         Hooks.warnTo(log.warnings());
-        instrumentation.addTransformer(new LazyWeaver(ClientHook.ALL, log));
+        instrumentation.addTransformer(new LazyWeaver(ClientHook.wanted(options.httpsHosts()), log));
 
         log.info("plain http:// calls of clients that follow the default ProxySelector go to the sidecar ("
                 + options.summary() + (failModes.anyOpen() ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");

@@ -26,15 +26,17 @@ import java.util.regex.Pattern;
  * @param waitForSidecar how long the first redirected call waits for the sidecar, zero for not at all
  * @param lease whether to hold a lease on the sidecar, which it may exit with
  * @param admin the sidecar's admin listener, where the lease is taken
+ * @param httpsHosts host globs whose https:// calls go to the sidecar in plaintext, for it to originate the TLS;
+ *                   empty (the default) leaves every https:// call alone
  */
 record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String> exclude, FailMode fail,
                     List<String> failClosed, Duration waitForSidecar, boolean lease, InetSocketAddress admin,
-                    LogLevel log) {
+                    LogLevel log, List<String> httpsHosts) {
 
     static final InetSocketAddress DEFAULT_SIDECAR = InetSocketAddress.createUnresolved("127.0.0.1", 15001);
     static final InetSocketAddress DEFAULT_ADMIN = InetSocketAddress.createUnresolved("127.0.0.1", 15000);
     private static final List<String> NAMES = List.of("sidecar", "include", "exclude", "fail", "fail-closed", "wait",
-            "lease", "admin", "log");
+            "lease", "admin", "log", "https-hosts");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
     private static final Pattern DURATION = Pattern.compile("0|(\\d{1,9})(ms|s|m)");
 
@@ -59,7 +61,8 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
                 duration(sources.lookup("wait"), warnings),
                 oneOf(sources.lookup("lease"), Switch.class, Switch.OFF, warnings) == Switch.ON,
                 address(sources.lookup("admin"), DEFAULT_ADMIN, warnings),
-                oneOf(sources.lookup("log"), LogLevel.class, LogLevel.INFO, warnings));
+                oneOf(sources.lookup("log"), LogLevel.class, LogLevel.INFO, warnings),
+                hostGlobs(sources.lookup("https-hosts")));
     }
 
     /** The options as one would write them in the agent arguments, defaults left out except the sidecar. */
@@ -70,6 +73,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
                 + (exclude.isEmpty() ? "" : ", exclude=" + String.join(";", exclude))
                 + (waitForSidecar.isZero() ? "" : ", wait=" + waitForSidecar.toMillis() + "ms")
                 + (lease ? ", lease=on, admin=" + text(admin) : "")
+                + (httpsHosts.isEmpty() ? "" : ", https-hosts=" + String.join(";", httpsHosts))
                 + (log == LogLevel.INFO ? "" : ", log=" + lowerCase(log));
     }
 
@@ -92,7 +96,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
             if (systemProperties.get(property) instanceof String value) {
                 return new Setting(name, value, "system property " + property);
             }
-            String variable = "OUTRIGGER_" + name.toUpperCase(Locale.ROOT);
+            String variable = "OUTRIGGER_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
             String value = environment.get(variable);
             return value == null ? null : new Setting(name, value, "environment variable " + variable);
         }

@@ -16,17 +16,18 @@ import org.objectweb.asm.commons.SimpleRemapper;
 
 /**
  * Applies a {@link ClientHook} to a class's bytes with ASM. For a hook with an {@code exit} method it inserts, before
- * each {@code areturn} of the hooked method, {@code answer = (T) Hooks.exit(answer, ThisClass.class, this,
+ * each {@code areturn} of the hooked method, {@code answer = (T) Hooks.exit(answer, ThisClass.class, "pkg.Hook", this,
  * firstArgument)}; for a hook with an {@code enter} method, at the method's start, {@code firstArgument = (A)
- * Hooks.enter(firstArgument, ThisClass.class, this)}. The code added has no branches, so the class's stack map frames
+ * Hooks.enter(firstArgument, ThisClass.class, "pkg.Hook", this)}. The code added has no branches, so the class's stack map frames
  * stay valid and no class is loaded to weave. The hook class itself is handed to {@link Hooks}, renamed into the
  * woven class's package, where it is defined on its first call.
  */
 final class Weaver {
     private static final String HOOKS = Type.getInternalName(Hooks.class);
-    private static final String EXIT = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/Object;Ljava/lang/Object;)"
+    private static final String EXIT = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;"
+            + "Ljava/lang/Object;)Ljava/lang/Object;";
+    private static final String ENTER = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;)"
             + "Ljava/lang/Object;";
-    private static final String ENTER = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;";
 
     private Weaver() {
     }
@@ -34,9 +35,11 @@ final class Weaver {
     /** @return the woven class file, or {@code null} to leave the class as it is (logged) */
     static byte[] weave(ClientHook hook, byte[] classFile, AgentLog log) throws IOException {
         byte[] hookClassFile = classFileOf(hook.hookName());
+        String hookName = hook.internalName().substring(0, hook.internalName().lastIndexOf('/') + 1)
+                + "Outrigger" + hook.hookName().substring(hook.hookName().lastIndexOf('.') + 1);
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        HookCalls calls = new HookCalls(writer, hook, declaresEnter(hookClassFile));
+        HookCalls calls = new HookCalls(writer, hook, hookName.replace('/', '.'), declaresEnter(hookClassFile));
         reader.accept(calls, 0);
         if (calls.woven == 0) {
             log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
@@ -44,10 +47,8 @@ final class Weaver {
                     + " returning " + hook.returnTypeName());
             return null;
         }
-        String hookName = hook.internalName().substring(0, hook.internalName().lastIndexOf('/') + 1)
-                + "Outrigger" + hook.hookName().substring(hook.hookName().lastIndexOf('.') + 1);
-        Hooks.register(hook.typeName(), hookName.replace('/', '.'), renamed(hookClassFile, hookName));
-        log.info(hook.library() + ": plain http:// calls go to the sidecar");
+        Hooks.register(hookName.replace('/', '.'), renamed(hookClassFile, hookName));
+        log.info(hook.library() + ": " + hook.effect());
         return writer.toByteArray();
     }
 
@@ -84,14 +85,16 @@ final class Weaver {
     /** Finds the hooked methods (by name, return type and, if given, parameter types) and adds the call to each. */
     private static final class HookCalls extends ClassVisitor {
         private final ClientHook hook;
+        private final String hookName;
         private final boolean onEntry;
         private String owner;
         private boolean classConstants;
         private int woven;
 
-        HookCalls(ClassVisitor next, ClientHook hook, boolean onEntry) {
+        HookCalls(ClassVisitor next, ClientHook hook, String hookName, boolean onEntry) {
             super(Opcodes.ASM9, next);
             this.hook = hook;
+            this.hookName = hookName;
             this.onEntry = onEntry;
         }
 
@@ -124,7 +127,7 @@ final class Weaver {
                     super.visitCode();
                     if (onEntry) {
                         super.visitVarInsn(Opcodes.ALOAD, firstArgument);
-                        classAndSelf();
+                        wovenHookAndSelf();
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "enter", ENTER, false);
                         super.visitTypeInsn(Opcodes.CHECKCAST, arguments[0].getInternalName());
                         super.visitVarInsn(Opcodes.ASTORE, firstArgument);
@@ -134,7 +137,7 @@ final class Weaver {
                 @Override
                 public void visitInsn(int opcode) {
                     if (!onEntry && opcode == Opcodes.ARETURN) {
-                        classAndSelf();
+                        wovenHookAndSelf();
                         if (referenceArgument) {
                             super.visitVarInsn(Opcodes.ALOAD, firstArgument);
                         } else {
@@ -146,8 +149,9 @@ final class Weaver {
                     super.visitInsn(opcode);
                 }
 
-                private void classAndSelf() {
+                private void wovenHookAndSelf() {
                     super.visitLdcInsn(Type.getObjectType(owner));
+                    super.visitLdcInsn(hookName);
                     if (isStatic) {
                         super.visitInsn(Opcodes.ACONST_NULL);
                     } else {

@@ -37,6 +37,16 @@ class AgentOptionsTest {
         assertFalse(options.lease());
         assertEquals(InetSocketAddress.createUnresolved("127.0.0.1", 15000), options.admin());
         assertEquals(LogLevel.INFO, options.log());
+        assertEquals(List.of(), options.httpsHosts(), "no https:// call goes to the sidecar by default");
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void httpsHostsComeFromArgumentsOrFromAnEnvironmentVariableWithAnUnderscore() {
+        assertEquals(List.of("api.example.com", "*.partner.net"),
+                resolve("https-hosts=api.example.com;*.partner.net").httpsHosts());
+        environment.put("OUTRIGGER_HTTPS_HOSTS", "billing.example.com");
+        assertEquals(List.of("billing.example.com"), resolve(null).httpsHosts());
         assertEquals(List.of(), warnings);
     }
 
@@ -135,8 +145,8 @@ class AgentOptionsTest {
     @Test
     void summaryReadsLikeAgentArguments() {
         assertEquals("sidecar=127.0.0.1:15001, fail=open", resolve(null).summary());
-        assertEquals("sidecar=10.0.0.5:80, fail=closed, include=a;b, exclude=*.c, log=debug",
-                resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c").summary());
+        assertEquals("sidecar=10.0.0.5:80, fail=closed, include=a;b, exclude=*.c, https-hosts=d, log=debug",
+                resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c,https-hosts=d").summary());
         assertEquals("sidecar=127.0.0.1:15001, fail=open, fail-closed=p, wait=1500ms, lease=on, admin=127.0.0.1:9",
                 resolve("wait=1500ms,lease=on,admin=127.0.0.1:9,fail-closed=p").summary());
     }

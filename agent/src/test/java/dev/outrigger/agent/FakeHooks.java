@@ -13,6 +13,13 @@ final class FakeHooks {
         }
     }
 
+    /** Marks whatever answer it gets, to show the order of two hooks on one method. */
+    public static final class Marks {
+        public static String exit(String answer) {
+            return answer + "+marked";
+        }
+    }
+
     /** Rewrites a request before the library sends it. */
     public static final class RewriteRequest {
         public static String enter(String request, FakePlanner self) {

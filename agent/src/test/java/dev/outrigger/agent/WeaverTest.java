@@ -34,9 +34,20 @@ class WeaverTest {
     }
 
     @Test
+    void twoHooksOnOneClassAreBothWovenInTheirOrder() throws Exception {
+        ClientHook second = hook("java.lang.String", FakeHooks.Marks.class).withEffect("answers are marked");
+        byte[] woven = new LazyWeaver(List.of(hook("java.lang.String", FakeHooks.ToSidecar.class), second), log)
+                .transform(getClass().getClassLoader(), internalName(), null, null, classFile());
+
+        assertEquals("sidecar-for-service-b+marked", callDetermineProxy(define(woven), "service-b"));
+        assertEquals(List.of("[outrigger-agent] Fake client: plain http:// calls go to the sidecar",
+                "[outrigger-agent] Fake client: answers are marked"), lines());
+    }
+
+    @Test
     void anEnterHookReplacesTheFirstArgumentOfTheOverloadItNames() throws Exception {
         ClientHook hook = new ClientHook("Fake client", PLANNER, "send", "java.lang.String",
-                FakeHooks.RewriteRequest.class.getName(), List.of("java.lang.String", "int"));
+                FakeHooks.RewriteRequest.class.getName()).withParameters("java.lang.String", "int");
         Class<?> planner = define(transform(hook));
 
         Object instance = planner.getConstructor().newInstance();
@@ -47,7 +58,7 @@ class WeaverTest {
     @Test
     void anOverloadWithOtherParametersIsLeftAlone() throws Exception {
         ClientHook hook = new ClientHook("Fake client", PLANNER, "send", "java.lang.String",
-                FakeHooks.RewriteRequest.class.getName(), List.of("java.lang.String"));
+                FakeHooks.RewriteRequest.class.getName()).withParameters("java.lang.String");
 
         assertNull(transform(hook));
         assertTrue(lines().get(0).contains("this version has no " + PLANNER + ".send[java.lang.String] returning"),

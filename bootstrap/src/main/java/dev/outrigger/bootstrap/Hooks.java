@@ -21,30 +21,19 @@ import java.util.function.Consumer;
 public final class Hooks {
     /** (value, self, argument) to the value to use instead. */
     private static final MethodType HOOK = MethodType.methodType(Object.class, Object.class, Object.class, Object.class);
-    private static final Map<String, HookClass> HOOKS = new ConcurrentHashMap<>();
-    private static final ClassValue<AtomicBoolean> WARNED = new ClassValue<>() {
-        @Override
-        protected AtomicBoolean computeValue(Class<?> woven) {
-            return new AtomicBoolean();
-        }
-    };
+    private static final MethodHandle KEEP_VALUE =
+            MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object.class, Object.class);
+    /** Hook class files by their name, already renamed into the package of the class they serve. */
+    private static final Map<String, byte[]> CLASS_FILES = new ConcurrentHashMap<>();
     private static volatile Consumer<String> warnings = System.err::println;
 
-    private static final ClassValue<MethodHandle> LINKED = new ClassValue<>() {
+    /** Per woven class: its hooks by name, linked on first call, and whether it has warned. */
+    private static final ClassValue<Woven> WOVEN = new ClassValue<>() {
         @Override
-        protected MethodHandle computeValue(Class<?> woven) {
-            try {
-                return link(woven);
-            } catch (Throwable t) {
-                warnOnce(woven, t);
-                return MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object.class, Object.class);
-            }
+        protected Woven computeValue(Class<?> type) {
+            return new Woven(type);
         }
     };
-
-    /** The hook's class file, already renamed into the package of the class it serves. */
-    private record HookClass(String name, byte[] classFile) {
-    }
 
     private Hooks() {
     }
@@ -54,60 +43,87 @@ public final class Hooks {
         warnings = sink;
     }
 
-    /** Called by the agent as it weaves {@code wovenClassName}, before that class can run. */
-    public static void register(String wovenClassName, String hookClassName, byte[] hookClassFile) {
-        HOOKS.put(wovenClassName, new HookClass(hookClassName, hookClassFile));
+    /** Called by the agent as it weaves a class, before that class can run. */
+    public static void register(String hookClassName, byte[] hookClassFile) {
+        CLASS_FILES.put(hookClassName, hookClassFile);
     }
 
     /**
      * The call woven before a return: the hooked method's answer goes in, the hook's answer comes out.
      *
      * @param woven the class the call was woven into
+     * @param hook the hook's class name, in {@code woven}'s package
      * @param self {@code this} of the hooked method, {@code null} in a static method
      * @param argument its first argument, {@code null} when it has none or a primitive one
      */
-    public static Object exit(Object returned, Class<?> woven, Object self, Object argument) {
-        return call(returned, woven, self, argument);
+    public static Object exit(Object returned, Class<?> woven, String hook, Object self, Object argument) {
+        return WOVEN.get(woven).call(hook, returned, self, argument);
     }
 
     /** The call woven at the start of a method: its first argument goes in, the one to use instead comes out. */
-    public static Object enter(Object argument, Class<?> woven, Object self) {
-        return call(argument, woven, self, argument);
+    public static Object enter(Object argument, Class<?> woven, String hook, Object self) {
+        return WOVEN.get(woven).call(hook, argument, self, argument);
     }
 
-    private static Object call(Object value, Class<?> woven, Object self, Object argument) {
-        try {
-            return LINKED.get(woven).invokeExact(value, self, argument);
-        } catch (Throwable t) {
-            warnOnce(woven, t);
-            return value;
+    private static final class Woven {
+        private final Class<?> type;
+        private final Map<String, MethodHandle> linked = new ConcurrentHashMap<>();
+        private final AtomicBoolean warned = new AtomicBoolean();
+
+        Woven(Class<?> type) {
+            this.type = type;
+        }
+
+        Object call(String hook, Object value, Object self, Object argument) {
+            try {
+                return linked.computeIfAbsent(hook, this::linkOrKeep).invokeExact(value, self, argument);
+            } catch (Throwable t) {
+                warnOnce(t);
+                return value;
+            }
+        }
+
+        private MethodHandle linkOrKeep(String hook) {
+            try {
+                return link(hook);
+            } catch (Throwable t) {
+                warnOnce(t);
+                return KEEP_VALUE;
+            }
+        }
+
+        private MethodHandle link(String hook) throws ReflectiveOperationException {
+            byte[] classFile = CLASS_FILES.get(hook);
+            if (classFile == null) {
+                throw new IllegalStateException("no hook " + hook + " registered");
+            }
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            Class<?> hookClass;
+            try {
+                hookClass = lookup.findClass(hook);
+            } catch (ClassNotFoundException notYet) {
+                hookClass = define(lookup, hook, classFile);
+            }
+            lookup.ensureInitialized(hookClass); // a hook that cannot start fails here, once, not on every call
+            MethodHandle handle = lookup.unreflect(hookMethod(hookClass));
+            int used = handle.type().parameterCount();
+            return MethodHandles.dropArguments(handle, used, HOOK.parameterList().subList(used, HOOK.parameterCount()))
+                    .asType(HOOK);
+        }
+
+        private void warnOnce(Throwable t) {
+            if (warned.compareAndSet(false, true)) {
+                warnings.accept(type.getName() + ": hook failed, its calls go as without the agent: " + t);
+            }
         }
     }
 
-    private static MethodHandle link(Class<?> woven) throws ReflectiveOperationException {
-        HookClass hook = HOOKS.get(woven.getName());
-        if (hook == null) {
-            throw new IllegalStateException("no hook registered");
-        }
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(woven, MethodHandles.lookup());
-        Class<?> hookClass;
+    private static Class<?> define(MethodHandles.Lookup lookup, String hook, byte[] classFile)
+            throws ReflectiveOperationException {
         try {
-            hookClass = lookup.findClass(hook.name());
-        } catch (ClassNotFoundException notYet) {
-            hookClass = define(lookup, hook);
-        }
-        lookup.ensureInitialized(hookClass); // a hook that cannot start fails here, once, not on every call
-        MethodHandle handle = lookup.unreflect(hookMethod(hookClass));
-        int used = handle.type().parameterCount();
-        return MethodHandles.dropArguments(handle, used, HOOK.parameterList().subList(used, HOOK.parameterCount()))
-                .asType(HOOK);
-    }
-
-    private static Class<?> define(MethodHandles.Lookup lookup, HookClass hook) throws ReflectiveOperationException {
-        try {
-            return lookup.defineClass(hook.classFile());
+            return lookup.defineClass(classFile);
         } catch (LinkageError definedMeanwhile) {
-            return lookup.findClass(hook.name());
+            return lookup.findClass(hook);
         }
     }
 
@@ -122,11 +138,5 @@ public final class Hooks {
         }
         throw new NoSuchMethodException(hookClass.getName() + ".exit(returned[, self[, argument]]) or .enter(argument"
                 + "[, self])");
-    }
-
-    private static void warnOnce(Class<?> woven, Throwable t) {
-        if (WARNED.get(woven).compareAndSet(false, true)) {
-            warnings.accept(woven.getName() + ": hook failed, its calls go as without the agent: " + t);
-        }
     }
 }

@@ -52,7 +52,7 @@ public final class SidecarProxySelector extends ProxySelector {
 
     @Override
     public List<Proxy> select(URI uri) {
-        switch (route(uri)) {
+        switch (route(uri, false)) {
             case SIDECAR_ONLY:
                 return List.of(sidecar);
             case SIDECAR_THEN_USUAL:
@@ -71,12 +71,21 @@ public final class SidecarProxySelector extends ProxySelector {
      * otherwise {@code null} (the call goes as it would without the agent).
      */
     public InetSocketAddress sidecarFor(URI uri) {
-        return route(uri) == Route.USUAL ? null : (InetSocketAddress) sidecar.address();
+        return route(uri, false) == Route.USUAL ? null : (InetSocketAddress) sidecar.address();
     }
 
-    private Route route(URI uri) {
+    /**
+     * For clients that can send an {@code https} request to a proxy in plaintext, as {@code GET https://host/x}
+     * (never through a CONNECT tunnel): the sidecar when {@code uri} goes there now, otherwise {@code null}.
+     * {@link #select} never answers the sidecar for {@code https}: clients would tunnel through it.
+     */
+    public InetSocketAddress plaintextSidecarForHttps(URI uri) {
+        return route(uri, true) == Route.USUAL ? null : (InetSocketAddress) sidecar.address();
+    }
+
+    private Route route(URI uri, boolean https) {
         try {
-            if (!policy.redirects(uri)) {
+            if (!(https ? policy.redirectsHttps(uri) : policy.redirects(uri))) {
                 return Route.USUAL;
             }
             startupWait.awaitOnce();

@@ -61,6 +61,24 @@ class SidecarProxySelectorTest {
     }
 
     @Test
+    void optedInHttpsGoesToTheSidecarOnlyForPlaintextCapableClients() {
+        URI optedIn = URI.create("https://api.example.com/x");
+        RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of(),
+                List.of(new HostGlob("*.example.com")));
+        FailModes open = new FailModes(FailMode.OPEN, List.of());
+        SidecarProxySelector up = new SidecarProxySelector(delegate, policy, SIDECAR, open, () -> true,
+                StartupWaitTest.NO_WAIT, warnings::add);
+        SidecarProxySelector down = new SidecarProxySelector(delegate, policy, SIDECAR, open, () -> false,
+                StartupWaitTest.NO_WAIT, warnings::add);
+
+        assertEquals(SIDECAR, up.plaintextSidecarForHttps(optedIn));
+        assertEquals(null, up.plaintextSidecarForHttps(URI.create("https://example.org/x")));
+        assertEquals(null, down.plaintextSidecarForHttps(optedIn), "fail-open: the app's own TLS, direct");
+        assertEquals(List.of(APP_PROXY), up.select(optedIn), "a tunnelling client would CONNECT to the sidecar");
+        assertEquals(null, up.sidecarFor(optedIn));
+    }
+
+    @Test
     void failClosedAlwaysSendsToTheSidecarOnly() {
         assertEquals(List.of(SIDECAR_PROXY), selector(FailMode.CLOSED, () -> false).select(MESH_CALL));
         assertEquals(List.of(), delegate.selected);

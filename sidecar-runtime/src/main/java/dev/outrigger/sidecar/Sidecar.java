@@ -109,7 +109,8 @@ public final class Sidecar implements AutoCloseable {
             }
             Address outbound = config.listeners().outbound();
             Router router = new Router(clusters, config.outbound().unknownHosts(), outbound,
-                    Cluster.passthrough(metrics));
+                    Cluster.passthrough(UpstreamSecurity.PLAINTEXT, metrics),
+                    Cluster.passthrough(TlsUpstream.verifiedHost(config.outbound().passthroughCa()), metrics));
             Sidecar sidecar = new Sidecar(group, resolver, meshTls, config.lifecycle());
             sidecar.listeners.add(OutboundServer.bind(socket(outbound), group, transport, config.outbound(),
                     router, pools, metrics, sidecar.inFlight));

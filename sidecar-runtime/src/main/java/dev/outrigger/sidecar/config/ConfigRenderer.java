@@ -90,6 +90,9 @@ public final class ConfigRenderer {
         map.put("max-header-size", Units.formatSize(outbound.maxHeaderBytes()));
         map.put("retry-body-limit", Units.formatSize(outbound.retryBodyLimit()));
         map.put("idle-timeout", Units.formatDuration(outbound.idleTimeout()));
+        if (outbound.passthroughCa() != null) {
+            map.put("passthrough-ca", outbound.passthroughCa().toString());
+        }
         return map;
     }
 

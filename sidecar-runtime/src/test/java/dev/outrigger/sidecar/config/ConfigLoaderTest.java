@@ -67,7 +67,7 @@ class ConfigLoaderTest {
         assertEquals(new Listeners(new Address("127.0.0.1", 16001), new Address("0.0.0.0", 16006),
                 new Address("127.0.0.1", 16000)), config.listeners());
         assertEquals(new Address("127.0.0.1", 9090), config.app());
-        assertEquals(new OutboundSettings(UnknownHosts.REJECT, 4096, 1 << 20, 1000, Duration.ofMinutes(2)),
+        assertEquals(new OutboundSettings(UnknownHosts.REJECT, 4096, 1 << 20, 1000, Duration.ofMinutes(2), null),
                 config.outbound());
         assertEquals(List.of("payments", "Inventory.internal"), List.copyOf(config.services().keySet()));
 
@@ -100,7 +100,7 @@ class ConfigLoaderTest {
         assertEquals(new Listeners(new Address("127.0.0.1", 15001), new Address("0.0.0.0", 15006),
                 new Address("127.0.0.1", 15000)), config.listeners());
         assertEquals(new Address("127.0.0.1", 8080), config.app());
-        assertEquals(new OutboundSettings(UnknownHosts.PASSTHROUGH, 8192, 16384, 65536, Duration.ofSeconds(60)),
+        assertEquals(new OutboundSettings(UnknownHosts.PASSTHROUGH, 8192, 16384, 65536, Duration.ofSeconds(60), null),
                 config.outbound());
         ServiceConfig payments = config.services().get("payments");
         assertEquals(UpstreamTls.NONE, payments.tls());
