@@ -1,5 +1,6 @@
 package dev.outrigger.agent;
 
+import dev.outrigger.bootstrap.Hooks;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
@@ -30,10 +31,27 @@ final class LazyWeaver implements ClassFileTransformer {
             return null;
         }
         try {
+            if (!seesTheAgent(loader)) {
+                log.warn(hook.library() + ": not redirected, " + hook.typeName() + " is loaded by " + loader
+                        + ", which cannot see the agent's classes");
+                return null;
+            }
             return Weaver.weave(hook, classfileBuffer, log);
         } catch (Throwable t) {
             log.warn(hook.library() + ": not redirected, weaving " + hook.typeName() + " failed: " + t);
             return null;
+        }
+    }
+
+    /**
+     * Woven code calls {@link Hooks} by name, so the class's loader must resolve that name to this very class (a
+     * plugin host's isolated loader does not): otherwise the call would fail in the app's thread.
+     */
+    private static boolean seesTheAgent(ClassLoader loader) {
+        try {
+            return Class.forName(Hooks.class.getName(), false, loader) == Hooks.class;
+        } catch (ClassNotFoundException | LinkageError notVisible) {
+            return false;
         }
     }
 }
