@@ -29,6 +29,17 @@ record ClientHook(String library, String typeName, String methodName, String ret
         this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP);
     }
 
+    /**
+     * The hook name of a hook in a JDK class, which cannot see the agent: on entry of the method it calls the agent's
+     * default {@code ProxySelector}, a {@code BiFunction}, with {@code (this, firstArgument)}, and takes the answer
+     * as the first argument.
+     */
+    static final String THROUGH_DEFAULT_SELECTOR = "java.net.ProxySelector.getDefault()";
+
+    boolean throughDefaultSelector() {
+        return hookName.equals(THROUGH_DEFAULT_SELECTOR);
+    }
+
     ClientHook withParameters(String... typeNames) {
         return new ClientHook(library, typeName, methodName, returnTypeName, hookName, List.of(typeNames), effect);
     }

@@ -31,7 +31,7 @@ final class LazyWeaver implements ClassFileTransformer {
         if (classHooks == null) {
             return null;
         }
-        if (!seesAgent(loader)) {
+        if (!classHooks.get(0).throughDefaultSelector() && !seesAgent(loader)) {
             log.warn(classHooks.get(0).library() + ": not redirected, " + classHooks.get(0).typeName()
                     + " is loaded by " + loader + ", which cannot see the agent's classes");
             return null;
