@@ -2,6 +2,7 @@ package dev.outrigger.sidecar.proxy;
 
 import dev.outrigger.sidecar.balance.Endpoint;
 import dev.outrigger.sidecar.cluster.Cluster;
+import dev.outrigger.sidecar.policy.Idempotency;
 import dev.outrigger.sidecar.policy.RetryPolicy;
 import dev.outrigger.sidecar.policy.TryOutcome;
 import dev.outrigger.sidecar.pool.UpstreamListener;
@@ -20,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -50,6 +52,7 @@ public final class Exchange implements UpstreamListener {
     private static final long MAX_CONNECT_MILLIS = 10_000;
     /** Beyond this much unread body after an early response, closing is cheaper than reading on. */
     private static final long MAX_DISCARDED_BYTES = 1 << 20;
+    private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("idempotency-key");
 
     private final Caller caller;
     private final Channel downstream;
@@ -60,7 +63,10 @@ public final class Exchange implements UpstreamListener {
     private final RequestBody body;
     private final boolean callerKeepAlive;
     private final long startNanos;
+    private final long timeoutNanos;
     private final long deadlineNanos;
+    private final boolean idempotent;
+    private final String callingClass;
 
     private State state = State.CONNECTING;
     private int tries;
@@ -81,9 +87,10 @@ public final class Exchange implements UpstreamListener {
     /**
      * @param head         the request as it goes upstream (origin-form, hop-by-hop headers removed)
      * @param fixedAddress the one address to use (passthrough), or null to let the cluster's balancer pick
+     * @param signals      what the app's agent said about the call: its own timeout shortens the deadline
      */
     public Exchange(Caller caller, UpstreamPool pool, HttpRequest head, boolean callerKeepAlive,
-                    Cluster cluster, InetSocketAddress fixedAddress, int replayLimit) {
+                    Cluster cluster, InetSocketAddress fixedAddress, int replayLimit, AgentSignals signals) {
         this.caller = caller;
         this.downstream = caller.channel();
         this.pool = pool;
@@ -93,7 +100,11 @@ public final class Exchange implements UpstreamListener {
         this.fixedAddress = fixedAddress;
         this.body = new RequestBody(replayLimit);
         this.startNanos = System.nanoTime();
-        this.deadlineNanos = startNanos + cluster.timeoutNanos();
+        this.timeoutNanos = signals.deadlineNanos(cluster.timeoutNanos());
+        this.deadlineNanos = startNanos + timeoutNanos;
+        this.idempotent = Idempotency.mayRepeat(head.method().name(),
+                head.headers().contains(IDEMPOTENCY_KEY), signals.replayable());
+        this.callingClass = signals.caller();
     }
 
     public void start() {
@@ -103,7 +114,10 @@ public final class Exchange implements UpstreamListener {
         }
         breakerHeld = true;
         cluster.budget().onRequest();
-        deadlineTimer = downstream.eventLoop().schedule(this::onDeadline, cluster.timeoutNanos(), TimeUnit.NANOSECONDS);
+        if (callingClass != null) {
+            cluster.metrics().fromCaller(callingClass);
+        }
+        deadlineTimer = downstream.eventLoop().schedule(this::onDeadline, timeoutNanos, TimeUnit.NANOSECONDS);
         attempt();
     }
 
@@ -224,7 +238,7 @@ public final class Exchange implements UpstreamListener {
 
     private void onTryFailed(TryOutcome outcome) {
         RetryPolicy.Decision decision = cluster.retryPolicy()
-                .decide(tries, head.method().name(), body.replayable(), outcome, nanosLeft());
+                .decide(tries, idempotent, body.replayable(), outcome, nanosLeft());
         if (decision.retry()) {
             retryAfter(decision.delayNanos());
             return;
@@ -273,7 +287,7 @@ public final class Exchange implements UpstreamListener {
         if (state != State.RELAYING && state != State.DONE) {
             endTry();
             dropUpstream();
-            failLocally(Reason.TIMEOUT, "no response from '" + cluster.name() + "' within " + cluster.timeoutMillis() + " ms");
+            failLocally(Reason.TIMEOUT, "no response from '" + cluster.name() + "' within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
         }
     }
 
@@ -304,8 +318,8 @@ public final class Exchange implements UpstreamListener {
             return;
         }
         cancel(tryTimer);
-        RetryPolicy.Decision decision = cluster.retryPolicy().decide(tries, head.method().name(),
-                body.replayable(), TryOutcome.response(response.status().code()), nanosLeft());
+        RetryPolicy.Decision decision = cluster.retryPolicy().decide(tries, idempotent, body.replayable(),
+                TryOutcome.response(response.status().code()), nanosLeft());
         if (decision.retry()) {
             endTry();
             dropUpstream();

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 
@@ -17,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** A listening socket whose connections are proxied: idle timeout, strict HTTP/1.1 parsing, {@link ProxyHandler}. */
 public final class ProxyListener {
@@ -29,10 +31,12 @@ public final class ProxyListener {
      *
      * @param pools    one upstream pool per event loop of {@code group}
      * @param security adds what comes before HTTP on each new connection (TLS), or nothing
+     * @param agentSignals reads (and removes) what the caller's agent says about each request, see {@link AgentSignals}
      */
     public static Channel bind(InetSocketAddress address, EventLoopGroup group, Transport transport,
                                OutboundSettings settings, Map<EventLoop, UpstreamPool> pools, ProxyMetrics metrics,
-                               Consumer<Channel> security, Dispatcher dispatcher) throws InterruptedException {
+                               Consumer<Channel> security, Dispatcher dispatcher,
+                               Function<HttpHeaders, AgentSignals> agentSignals) throws InterruptedException {
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(settings.maxRequestLine())
                 .setMaxHeaderSize(settings.maxHeaderBytes())
@@ -50,7 +54,7 @@ public final class ProxyListener {
                         security.accept(ch);
                         ch.pipeline().addLast(
                                 new HttpServerCodec(decoder),
-                                new ProxyHandler(dispatcher, pools.get(ch.eventLoop()), metrics,
+                                new ProxyHandler(dispatcher, agentSignals, pools.get(ch.eventLoop()), metrics,
                                         settings.retryBodyLimit()));
                     }
                 })
