@@ -25,7 +25,7 @@ class SidecarProxySelectorTest {
 
     private SidecarProxySelector selector(FailMode mode, BooleanSupplier reachable) {
         RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of());
-        return new SidecarProxySelector(delegate, policy, SIDECAR, mode, reachable, warnings::add);
+        return new SidecarProxySelector(delegate, policy, SIDECAR, mode, reachable, warnings::add, new CallSignals(true));
     }
 
     @Test
@@ -91,7 +91,7 @@ class SidecarProxySelectorTest {
         SidecarProxySelector selector = new SidecarProxySelector(delegate, policy, SIDECAR, FailMode.OPEN,
                 () -> false, message -> {
                     throw new IllegalStateException("stderr closed");
-                });
+                }, new CallSignals(false));
 
         assertEquals(List.of(APP_PROXY), selector.select(MESH_CALL));
     }
