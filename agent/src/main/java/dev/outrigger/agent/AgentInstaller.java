@@ -1,5 +1,6 @@
 package dev.outrigger.agent;
 
+import dev.outrigger.bootstrap.CallSignals;
 import dev.outrigger.bootstrap.FailMode;
 import dev.outrigger.bootstrap.HostGlob;
 import dev.outrigger.bootstrap.RedirectPolicy;
@@ -52,7 +53,7 @@ final class AgentInstaller {
         BooleanSupplier reachable = failOpen ? SidecarProbe.start(sidecar, log.debugMessages()) : NOT_PROBED;
         ProxySelector usual = current != null ? current : ProxySelector.of(null);
         ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, options.fail(), reachable,
-                log.warnings()));
+                log.warnings(), new CallSignals(options.caller() == AgentOptions.Switch.ON)));
 
         instrumentation.addTransformer(new LazyWeaver(ClientHook.ALL, log));
         WeaverWarmUp.start(ClientHook.ALL, ClassLoader.getSystemClassLoader());

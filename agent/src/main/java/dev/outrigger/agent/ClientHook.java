@@ -3,19 +3,33 @@ package dev.outrigger.agent;
 import java.util.List;
 
 /**
- * Where one client library is made to route via the sidecar: advice woven on exit of one method of one class. The
- * method is the library's "which proxy for this target?" question, so the advice only changes that answer, and only
- * where the library would otherwise go direct.
+ * Where one client library is woven: advice on one method of one class. Most hooks wrap the library's "which proxy
+ * for this target?" question, so the advice only changes that answer, and only where the library would otherwise go
+ * direct. The JDK's clients need no weaving to be redirected (see {@link AgentInstaller}); their hooks add the
+ * call's signals for the sidecar ({@link dev.outrigger.bootstrap.CallSignals}).
  *
  * @param library what the log calls it
  * @param typeName the class to weave, as {@link Class#getName()} spells it
  * @param methodName the method the advice wraps, declared by {@code typeName}
  * @param returnTypeName that method's return type; a library that changed it is left alone
+ * @param parameterCount how many parameters that method takes, or {@link #ANY_PARAMETERS}
  * @param adviceName the advice class in {@link dev.outrigger.agent.advice}
+ * @param effect what the log says once the hook is in
  */
-record ClientHook(String library, String typeName, String methodName, String returnTypeName, String adviceName) {
+record ClientHook(String library, String typeName, String methodName, String returnTypeName, int parameterCount,
+                  String adviceName, String effect) {
 
-    /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
+    static final int ANY_PARAMETERS = -1;
+    private static final String REDIRECTS = "plain http:// calls go to the sidecar";
+    private static final String SIGNALS = "redirected calls tell the sidecar their timeout and whether their body"
+            + " can be sent again";
+
+    /** A hook that sends the library's calls to the sidecar. */
+    ClientHook(String library, String typeName, String methodName, String returnTypeName, String adviceName) {
+        this(library, typeName, methodName, returnTypeName, ANY_PARAMETERS, adviceName, REDIRECTS);
+    }
+
+    /** Every library the agent weaves; the JDK's clients last, see {@link WeaverWarmUp}. */
     static final List<ClientHook> ALL = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
                     "org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner", "determineProxy",
@@ -28,7 +42,12 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "org.eclipse.jetty.client.ProxyConfiguration$Proxy", "dev.outrigger.agent.advice.JettyProxyAdvice"),
             new ClientHook("Reactor Netty HttpClient (and Spring WebClient on it)",
                     "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
-                    "java.net.SocketAddress", "dev.outrigger.agent.advice.ReactorNettyAddressAdvice"));
+                    "java.net.SocketAddress", "dev.outrigger.agent.advice.ReactorNettyAddressAdvice"),
+            new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpClientImpl", "sendAsync",
+                    "java.util.concurrent.CompletableFuture", 4,
+                    "dev.outrigger.agent.advice.JdkHttpClientRequestAdvice", SIGNALS),
+            new ClientHook("HttpURLConnection", "sun.net.www.protocol.http.HttpURLConnection", "writeRequests",
+                    "void", 0, "dev.outrigger.agent.advice.UrlConnectionSignalsAdvice", SIGNALS));
 
     /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */
     String internalName() {

@@ -12,6 +12,7 @@ import net.bytebuddy.pool.TypePool;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Applies a {@link ClientHook} to a class's bytes with Byte Buddy. Nothing is loaded to do it: the class, the library
@@ -34,6 +35,9 @@ final class Weaver {
         ElementMatcher.Junction<MethodDescription> method = named(hook.methodName())
                 .and(returns(named(hook.returnTypeName())))
                 .and(isDeclaredBy(type));
+        if (hook.parameterCount() != ClientHook.ANY_PARAMETERS) {
+            method = method.and(takesArguments(hook.parameterCount()));
+        }
         if (type.getDeclaredMethods().filter(method).isEmpty()) {
             log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
                     + hook.methodName() + " returning " + hook.returnTypeName());
@@ -45,7 +49,7 @@ final class Weaver {
                 .visit(advice.on(method))
                 .make(pool)
                 .getBytes();
-        log.info(hook.library() + ": plain http:// calls go to the sidecar");
+        log.info(hook.library() + ": " + hook.effect());
         return woven;
     }
 }

@@ -101,7 +101,13 @@ class AgentOptionsTest {
     @Test
     void summaryReadsLikeAgentArguments() {
         assertEquals("sidecar=127.0.0.1:15001, fail=open", resolve(null).summary());
-        assertEquals("sidecar=10.0.0.5:80, fail=closed, include=a;b, exclude=*.c, log=debug",
-                resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c").summary());
+        assertEquals("sidecar=10.0.0.5:80, fail=closed, include=a;b, exclude=*.c, log=debug, caller=on",
+                resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c,caller=on").summary());
+    }
+
+    @Test
+    void findingTheCallingClassIsOffUnlessAskedFor() {
+        assertEquals(AgentOptions.Switch.OFF, resolve(null).caller());
+        assertEquals(AgentOptions.Switch.ON, resolve("caller=ON").caller());
     }
 }
