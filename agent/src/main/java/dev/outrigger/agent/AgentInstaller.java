@@ -55,8 +55,12 @@ final class AgentInstaller {
         ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, options.fail(), reachable,
                 log.warnings(), new CallSignals(options.caller() == AgentOptions.Switch.ON)));
 
-        instrumentation.addTransformer(new LazyWeaver(ClientHook.ALL, log));
-        WeaverWarmUp.start(ClientHook.ALL, ClassLoader.getSystemClassLoader());
+        List<ClientHook> hooks = new ArrayList<>(ClientHook.ALL);
+        if (options.signals() == AgentOptions.Switch.ON) {
+            hooks.addAll(ClientHook.JDK_SIGNALS);
+        }
+        instrumentation.addTransformer(new LazyWeaver(hooks, log));
+        WeaverWarmUp.start(hooks, ClassLoader.getSystemClassLoader());
 
         log.info("plain http:// calls of clients that follow the default ProxySelector go to the sidecar ("
                 + options.summary() + (failOpen ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");

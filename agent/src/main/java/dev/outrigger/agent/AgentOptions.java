@@ -20,18 +20,21 @@ import java.util.regex.Pattern;
  *
  * @param include host globs to redirect, empty for all hosts
  * @param exclude host globs never to redirect
- * @param caller whether redirected calls of the JDK's clients name their calling class to the sidecar; off by
- *               default, as walking the stack costs 15 to 60 microseconds per call
+ * @param signals whether redirected calls of the JDK's clients tell the sidecar their timeout and whether their body
+ *                can be sent again; off by default, as it makes every app load Byte Buddy at start
+ * @param caller with {@code signals}, whether they also name their calling class; off by default, as walking the
+ *               stack costs 15 to 60 microseconds per call
  */
 record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String> exclude, FailMode fail,
-                    LogLevel log, Switch caller) {
+                    LogLevel log, Switch signals, Switch caller) {
 
     /** An option that is on or off. */
     enum Switch { ON, OFF }
 
 
     static final InetSocketAddress DEFAULT_SIDECAR = InetSocketAddress.createUnresolved("127.0.0.1", 15001);
-    private static final List<String> NAMES = List.of("sidecar", "include", "exclude", "fail", "log", "caller");
+    private static final List<String> NAMES = List.of("sidecar", "include", "exclude", "fail", "log", "signals",
+            "caller");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
 
     /**
@@ -49,6 +52,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
                 hostGlobs(sources.lookup("exclude")),
                 oneOf(sources.lookup("fail"), FailMode.class, FailMode.OPEN, warnings),
                 oneOf(sources.lookup("log"), LogLevel.class, LogLevel.INFO, warnings),
+                oneOf(sources.lookup("signals"), Switch.class, Switch.OFF, warnings),
                 oneOf(sources.lookup("caller"), Switch.class, Switch.OFF, warnings));
     }
 
@@ -58,6 +62,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
                 + (include.isEmpty() ? "" : ", include=" + String.join(";", include))
                 + (exclude.isEmpty() ? "" : ", exclude=" + String.join(";", exclude))
                 + (log == LogLevel.INFO ? "" : ", log=" + lowerCase(log))
+                + (signals == Switch.OFF ? "" : ", signals=" + lowerCase(signals))
                 + (caller == Switch.OFF ? "" : ", caller=" + lowerCase(caller));
     }
 

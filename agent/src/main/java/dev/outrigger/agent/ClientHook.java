@@ -14,22 +14,33 @@ import java.util.List;
  * @param returnTypeName that method's return type; a library that changed it is left alone
  * @param parameterCount how many parameters that method takes, or {@link #ANY_PARAMETERS}
  * @param adviceName the advice class in {@link dev.outrigger.agent.advice}
- * @param effect what the log says once the hook is in
+ * @param effect what the hook does, for the log
  */
 record ClientHook(String library, String typeName, String methodName, String returnTypeName, int parameterCount,
-                  String adviceName, String effect) {
+                  String adviceName, Effect effect) {
 
     static final int ANY_PARAMETERS = -1;
-    private static final String REDIRECTS = "plain http:// calls go to the sidecar";
-    private static final String SIGNALS = "redirected calls tell the sidecar their timeout and whether their body"
-            + " can be sent again";
+
+    /** What a hook does once it is in. */
+    enum Effect {
+        /** The library's calls go to the sidecar: worth a line in the log. */
+        REDIRECTS("plain http:// calls go to the sidecar"),
+        /** The JDK's redirected calls carry their signals: woven in nearly every app, so only logged at debug. */
+        SIGNALS("redirected calls tell the sidecar their timeout and whether their body can be sent again");
+
+        final String description;
+
+        Effect(String description) {
+            this.description = description;
+        }
+    }
 
     /** A hook that sends the library's calls to the sidecar. */
     ClientHook(String library, String typeName, String methodName, String returnTypeName, String adviceName) {
-        this(library, typeName, methodName, returnTypeName, ANY_PARAMETERS, adviceName, REDIRECTS);
+        this(library, typeName, methodName, returnTypeName, ANY_PARAMETERS, adviceName, Effect.REDIRECTS);
     }
 
-    /** Every library the agent weaves; the JDK's clients last, see {@link WeaverWarmUp}. */
+    /** Every library the agent weaves to redirect it. */
     static final List<ClientHook> ALL = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
                     "org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner", "determineProxy",
@@ -42,12 +53,18 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "org.eclipse.jetty.client.ProxyConfiguration$Proxy", "dev.outrigger.agent.advice.JettyProxyAdvice"),
             new ClientHook("Reactor Netty HttpClient (and Spring WebClient on it)",
                     "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
-                    "java.net.SocketAddress", "dev.outrigger.agent.advice.ReactorNettyAddressAdvice"),
+                    "java.net.SocketAddress", "dev.outrigger.agent.advice.ReactorNettyAddressAdvice"));
+
+    /**
+     * The JDK's clients, woven only with {@code signals=on}: their classes are in every JDK, so Byte Buddy is then
+     * loaded by every app (see {@link WeaverWarmUp}). Listed after {@link #ALL}, so a library's hook is warmed first.
+     */
+    static final List<ClientHook> JDK_SIGNALS = List.of(
             new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpClientImpl", "sendAsync",
                     "java.util.concurrent.CompletableFuture", 4,
-                    "dev.outrigger.agent.advice.JdkHttpClientRequestAdvice", SIGNALS),
+                    "dev.outrigger.agent.advice.JdkHttpClientRequestAdvice", Effect.SIGNALS),
             new ClientHook("HttpURLConnection", "sun.net.www.protocol.http.HttpURLConnection", "writeRequests",
-                    "void", 0, "dev.outrigger.agent.advice.UrlConnectionSignalsAdvice", SIGNALS));
+                    "void", 0, "dev.outrigger.agent.advice.UrlConnectionSignalsAdvice", Effect.SIGNALS));
 
     /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */
     String internalName() {

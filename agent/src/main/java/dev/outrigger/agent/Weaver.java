@@ -49,7 +49,12 @@ final class Weaver {
                 .visit(advice.on(method))
                 .make(pool)
                 .getBytes();
-        log.info(hook.library() + ": " + hook.effect());
+        String done = hook.library() + ": " + hook.effect().description;
+        if (hook.effect() == ClientHook.Effect.REDIRECTS) {
+            log.info(done);
+        } else {
+            log.debugMessages().accept(done);
+        }
         return woven;
     }
 }

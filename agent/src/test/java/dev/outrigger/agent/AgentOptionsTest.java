@@ -101,13 +101,16 @@ class AgentOptionsTest {
     @Test
     void summaryReadsLikeAgentArguments() {
         assertEquals("sidecar=127.0.0.1:15001, fail=open", resolve(null).summary());
-        assertEquals("sidecar=10.0.0.5:80, fail=closed, include=a;b, exclude=*.c, log=debug, caller=on",
-                resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c,caller=on").summary());
+        assertEquals("sidecar=10.0.0.5:80, fail=closed, include=a;b, exclude=*.c, log=debug, signals=on, caller=on",
+                resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c,caller=on,signals=on")
+                        .summary());
     }
 
     @Test
-    void findingTheCallingClassIsOffUnlessAskedFor() {
+    void signalsAndTheCallingClassAreOffUnlessAskedFor() {
+        assertEquals(AgentOptions.Switch.OFF, resolve(null).signals());
         assertEquals(AgentOptions.Switch.OFF, resolve(null).caller());
+        assertEquals(AgentOptions.Switch.ON, resolve("signals=on").signals());
         assertEquals(AgentOptions.Switch.ON, resolve("caller=ON").caller());
     }
 }

@@ -46,8 +46,8 @@ class AgentSignalsTest {
         String[] keyedPost = {"http://greeter/orders", "--method", "POST", "--body-bytes", "512", "--buffered-body",
                 "--header", "Idempotency-Key:order-7", "--count", String.valueOf(CALLS), "--print-body"};
 
-        CallerRun jdkClient = processes.callerWithAgentOptions(sidecar, "caller=on", keyedPost);
-        CallerRun urlConnection = processes.callerWithAgentOptions(sidecar, "caller=on",
+        CallerRun jdkClient = processes.callerWithAgentOptions(sidecar, "signals=on,caller=on", keyedPost);
+        CallerRun urlConnection = processes.callerWithAgentOptions(sidecar, "signals=on,caller=on",
                 append(keyedPost, "--client", "urlconnection"));
 
         for (CallerRun run : new CallerRun[] {jdkClient, urlConnection}) {
@@ -70,7 +70,8 @@ class AgentSignalsTest {
                         timeout: 60s
                     """.formatted(blackhole.port()));
 
-            CallerRun run = processes.callerWithAgent(sidecar, "http://slow/report", "--timeout", "800");
+            CallerRun run = processes.callerWithAgentOptions(sidecar, "signals=on", "http://slow/report",
+                    "--timeout", "800");
 
             assertEquals("HttpTimeoutException", run.first().error(), run.output());
             Eventually.assertThat(() -> assertEquals(1, blackhole.closed(), "the sidecar dropped its try"));
