@@ -57,7 +57,7 @@ final class AgentInstaller {
 
         List<ClientHook> hooks = new ArrayList<>(ClientHook.ALL);
         if (options.signals() == AgentOptions.Switch.ON) {
-            hooks.addAll(ClientHook.JDK_SIGNALS);
+            hooks.addAll(ClientHook.SIGNALS);
         }
         instrumentation.addTransformer(new LazyWeaver(hooks, log));
         WeaverWarmUp.start(hooks, ClassLoader.getSystemClassLoader());

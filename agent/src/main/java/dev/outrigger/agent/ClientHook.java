@@ -56,10 +56,12 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "java.net.SocketAddress", "dev.outrigger.agent.advice.ReactorNettyAddressAdvice"));
 
     /**
-     * The JDK's clients, woven only with {@code signals=on}: their classes are in every JDK, so Byte Buddy is then
-     * loaded by every app (see {@link WeaverWarmUp}). Listed after {@link #ALL}, so a library's hook is warmed first.
+     * Hooks that pass the call's signals, woven only with {@code signals=on}. The JDK's classes are in every JDK, so
+     * Byte Buddy is then loaded by every app (see {@link WeaverWarmUp}); they come last, so a library is warmed first.
      */
-    static final List<ClientHook> JDK_SIGNALS = List.of(
+    static final List<ClientHook> SIGNALS = List.of(
+            new ClientHook("OkHttp", "okhttp3.OkHttpClient", "newCall", "okhttp3.Call", 1,
+                    "dev.outrigger.agent.advice.OkHttpSignalsAdvice", Effect.SIGNALS),
             new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpClientImpl", "sendAsync",
                     "java.util.concurrent.CompletableFuture", 4,
                     "dev.outrigger.agent.advice.JdkHttpClientRequestAdvice", Effect.SIGNALS),

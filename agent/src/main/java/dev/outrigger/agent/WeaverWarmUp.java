@@ -8,7 +8,7 @@ import java.util.List;
  * Byte Buddy's first weave loads several hundred classes. When a hooked library is on the app's class path, this
  * weaves its hook once on a background thread and throws the result away, so that Byte Buddy is loaded while the
  * app starts instead of when it first loads the library. An app without such a library only pays for the lookups,
- * on the same background thread, unless the JDK's own clients are hooked ({@link ClientHook#JDK_SIGNALS}): those
+ * on the same background thread, unless the JDK's own clients are hooked ({@link ClientHook#SIGNALS}): those
  * classes are always found.
  */
 final class WeaverWarmUp implements Runnable {

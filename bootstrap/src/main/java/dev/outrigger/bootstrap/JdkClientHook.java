@@ -3,7 +3,6 @@ package dev.outrigger.bootstrap;
 import java.net.HttpURLConnection;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
-import java.util.Map;
 
 /**
  * The work behind the advice woven into the JDK's own clients (see {@link SidecarProxySelector#apply}): the
@@ -22,22 +21,14 @@ final class JdkClientHook {
      * @return for a request, the request to send (a copy with the headers added, or the request itself); for a
      *         connection, the headers to add (possibly none)
      */
-    static Object apply(SidecarProxySelector selector, CallSignals signals, Object call, Object detail) {
+    static Object apply(SidecarProxySelector selector, Object call, Object detail) throws URISyntaxException {
         if (call instanceof HttpRequest request) {
-            return selector.sidecarFor(request.uri()) == null ? request : JdkHttpRequests.withSignals(request, signals);
+            return JdkHttpRequests.withSignals(request, selector);
         }
         if (call instanceof HttpURLConnection connection) {
-            return toSidecar(selector, connection)
-                    ? signals.headers(connection.getReadTimeout(), !Boolean.TRUE.equals(detail)) : Map.of();
+            return selector.signalsFor(connection.getURL().toURI(), connection.getReadTimeout(),
+                    !Boolean.TRUE.equals(detail));
         }
         return call;
-    }
-
-    private static boolean toSidecar(SidecarProxySelector selector, HttpURLConnection connection) {
-        try {
-            return selector.sidecarFor(connection.getURL().toURI()) != null;
-        } catch (URISyntaxException notAUri) {
-            return false;
-        }
     }
 }

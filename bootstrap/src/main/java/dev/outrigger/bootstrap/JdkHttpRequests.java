@@ -34,10 +34,10 @@ public final class JdkHttpRequests {
         }
     }
 
-    /** The {@link CallSignals} headers of a request that goes to the sidecar. */
-    static HttpRequest withSignals(HttpRequest request, CallSignals signals) {
+    /** With the {@link CallSignals} headers when the request goes to the sidecar. */
+    static HttpRequest withSignals(HttpRequest request, SidecarProxySelector selector) {
         long timeoutMillis = request.timeout().map(Duration::toMillis).orElse(0L);
-        return withHeaders(request, signals.headers(timeoutMillis, replayable(request)));
+        return withHeaders(request, selector.signalsFor(request.uri(), timeoutMillis, replayable(request)));
     }
 
     static boolean replayable(HttpRequest request) {

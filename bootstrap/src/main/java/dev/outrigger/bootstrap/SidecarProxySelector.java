@@ -102,6 +102,16 @@ public final class SidecarProxySelector extends ProxySelector implements BiFunct
     }
 
     /**
+     * The {@link CallSignals} headers for a call, or none when the call does not go to the sidecar.
+     *
+     * @param timeoutMillis the client's own timeout for the call; 0 or less when it has none
+     * @param replayable    the client could send the body again
+     */
+    public Map<String, String> signalsFor(URI uri, long timeoutMillis, boolean replayable) {
+        return route(uri) == Route.USUAL ? Map.of() : signals.headers(timeoutMillis, replayable);
+    }
+
+    /**
      * For advice woven into the JDK's clients, which sees this selector only as a JDK type. Never throws: a fault
      * means the call goes unchanged.
      *
@@ -114,7 +124,7 @@ public final class SidecarProxySelector extends ProxySelector implements BiFunct
     @Override
     public Object apply(Object call, Object detail) {
         try {
-            return JdkClientHook.apply(this, signals, call, detail);
+            return JdkClientHook.apply(this, call, detail);
         } catch (Throwable t) {
             warnOnce(faultWarned, "call signals failed, calls go unchanged: " + t);
             return call instanceof HttpURLConnection ? Map.of() : call;
