@@ -2,17 +2,22 @@ package dev.outrigger.it;
 
 import dev.outrigger.it.support.CallerRun;
 import dev.outrigger.it.support.Eventually;
+import dev.outrigger.it.support.Metrics;
 import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
 import dev.outrigger.it.support.SidecarPorts;
 import dev.outrigger.it.support.Upstream;
+import dev.outrigger.samples.clients.ClientsApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -78,8 +83,34 @@ class AgentSignalsTest {
         }
     }
 
+    @Test
+    void libraryClientsPassTheirSignalsAndCallersToo() {
+        Upstream upstream = processes.upstream("a", "healthy");
+        Sidecar sidecar = processes.sidecar(SidecarPorts.pick(), """
+                services:
+                  greeter:
+                    endpoints: [%s]
+                """.formatted(upstream.address()));
+        List<String> agent = List.of(sidecar.agentOption() + ",signals=on,caller=on");
+
+        for (String client : List.of("okhttp", "spring-resttemplate")) {
+            String output = processes.runToEnd(client, agent, ClientsApp.class,
+                    List.of(client, "POST", "http://greeter/orders")).stdout().toLowerCase(Locale.ROOT);
+            assertTrue(output.contains("status=200"), output);
+            assertTrue(output.contains("echo.header.x-trace-id=abc-123"), output);
+            assertFalse(output.contains("echo.header.x-outrigger-"), output);
+        }
+        Eventually.assertThat(() -> {
+            Metrics metrics = sidecar.metrics();
+            for (String caller : List.of("OkHttpSample", "RestTemplateSample")) {
+                assertEquals(1, metrics.sum("outrigger_requests_by_caller_total", "service", "greeter",
+                        "caller", "dev.outrigger.samples.clients." + caller), metrics::toString);
+            }
+        });
+    }
+
     private static String[] append(String[] args, String... more) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
         return all;
     }
@@ -110,7 +141,7 @@ class AgentSignalsTest {
 
         private void readToEnd(Socket socket) {
             try (socket) {
-                socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                socket.getInputStream().transferTo(OutputStream.nullOutputStream());
                 closed.incrementAndGet();
             } catch (IOException reset) {
                 closed.incrementAndGet();
