@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Where one client library is woven: advice on one method of one class. Most hooks wrap the library's "which proxy
  * for this target?" question, so the advice only changes that answer, and only where the library would otherwise go
- * direct. The JDK's clients need no weaving to be redirected (see {@link AgentInstaller}); their hooks add the
- * call's signals for the sidecar ({@link dev.outrigger.bootstrap.CallSignals}).
+ * direct. Other hooks add the call's signals for the sidecar ({@link dev.outrigger.bootstrap.CallSignals}) to clients
+ * that are redirected anyway, like the JDK's, which need no weaving for that (see {@link AgentInstaller}).
  *
  * @param library what the log calls it
  * @param typeName the class to weave, as {@link Class#getName()} spells it
@@ -25,7 +25,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
     enum Effect {
         /** The library's calls go to the sidecar: worth a line in the log. */
         REDIRECTS("plain http:// calls go to the sidecar"),
-        /** The JDK's redirected calls carry their signals: woven in nearly every app, so only logged at debug. */
+        /** Redirected calls carry their signals ({@code signals=on}); only logged at debug, next to the redirect. */
         SIGNALS("redirected calls tell the sidecar their timeout and whether their body can be sent again");
 
         final String description;
@@ -62,6 +62,9 @@ record ClientHook(String library, String typeName, String methodName, String ret
     static final List<ClientHook> SIGNALS = List.of(
             new ClientHook("OkHttp", "okhttp3.OkHttpClient", "newCall", "okhttp3.Call", 1,
                     "dev.outrigger.agent.advice.OkHttpSignalsAdvice", Effect.SIGNALS),
+            new ClientHook("Apache HttpClient 5 (classic)", "org.apache.hc.client5.http.impl.classic.MainClientExec",
+                    "execute", "org.apache.hc.core5.http.ClassicHttpResponse", 3,
+                    "dev.outrigger.agent.advice.Apache5SignalsAdvice", Effect.SIGNALS),
             new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpClientImpl", "sendAsync",
                     "java.util.concurrent.CompletableFuture", 4,
                     "dev.outrigger.agent.advice.JdkHttpClientRequestAdvice", Effect.SIGNALS),

@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.example.orders.OrderClient;
+import java.io.ByteArrayInputStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What the advice woven into the JDK's clients gets from the selector: signals for redirected calls only. */
@@ -97,5 +100,19 @@ class JdkClientHookTest {
     void aHeaderTheBuilderRefusesLeavesTheRequestAsItIs() {
         HttpRequest request = HttpRequest.newBuilder(MESH_CALL).build();
         assertSame(request, JdkHttpRequests.withHeaders(request, Map.of("Host", "elsewhere")));
+    }
+
+    @Test
+    void aFaultInsideTheHookSendsTheRequestUnchanged() {
+        HttpRequest broken = new HttpRequest() {
+            @Override public Optional<BodyPublisher> bodyPublisher() { return Optional.empty(); }
+            @Override public String method() { return "GET"; }
+            @Override public Optional<Duration> timeout() { return Optional.empty(); }
+            @Override public boolean expectContinue() { return false; }
+            @Override public URI uri() { throw new IllegalStateException("broken"); }
+            @Override public Optional<HttpClient.Version> version() { return Optional.empty(); }
+            @Override public HttpHeaders headers() { return HttpHeaders.of(Map.of(), (n, v) -> true); }
+        };
+        assertSame(broken, selector(true).apply(broken, null));
     }
 }

@@ -93,7 +93,7 @@ class AgentSignalsTest {
                 """.formatted(upstream.address()));
         List<String> agent = List.of(sidecar.agentOption() + ",signals=on,caller=on");
 
-        for (String client : List.of("okhttp", "spring-resttemplate")) {
+        for (String client : List.of("okhttp", "apache5-default", "spring-resttemplate")) {
             String output = processes.runToEnd(client, agent, ClientsApp.class,
                     List.of(client, "POST", "http://greeter/orders")).stdout().toLowerCase(Locale.ROOT);
             assertTrue(output.contains("status=200"), output);
@@ -102,7 +102,7 @@ class AgentSignalsTest {
         }
         Eventually.assertThat(() -> {
             Metrics metrics = sidecar.metrics();
-            for (String caller : List.of("OkHttpSample", "RestTemplateSample")) {
+            for (String caller : List.of("OkHttpSample", "Apache5Sample", "RestTemplateSample")) {
                 assertEquals(1, metrics.sum("outrigger_requests_by_caller_total", "service", "greeter",
                         "caller", "dev.outrigger.samples.clients." + caller), metrics::toString);
             }

@@ -173,10 +173,7 @@ public final class Exchange implements UpstreamListener {
         }
         state = State.DONE;
         cancelTimers();
-        if (breakerHeld) {
-            breakerHeld = false;
-            cluster.breaker().release();
-        }
+        releaseBreaker();
         dropUpstream();
         body.release();
     }
@@ -287,7 +284,16 @@ public final class Exchange implements UpstreamListener {
         if (state != State.RELAYING && state != State.DONE) {
             endTry();
             dropUpstream();
-            failLocally(Reason.TIMEOUT, "no response from '" + cluster.name() + "' within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+            String detail = "no response from '" + cluster.name() + "' within "
+                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms";
+            if (timeoutNanos < cluster.timeoutNanos()) {
+                // The caller's own, shorter deadline: the service is not late by its own standard, so its breaker
+                // is not told, just as when a caller gives up by closing the connection.
+                releaseBreaker();
+                replyLocally(Reason.TIMEOUT, detail);
+            } else {
+                failLocally(Reason.TIMEOUT, detail);
+            }
         }
     }
 
@@ -476,6 +482,13 @@ public final class Exchange implements UpstreamListener {
             cluster.breaker().onFailure(elapsed);
         } else {
             cluster.breaker().onSuccess(elapsed);
+        }
+    }
+
+    private void releaseBreaker() {
+        if (breakerHeld) {
+            breakerHeld = false;
+            cluster.breaker().release();
         }
     }
 

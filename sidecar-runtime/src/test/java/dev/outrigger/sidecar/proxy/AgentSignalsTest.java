@@ -88,9 +88,9 @@ class AgentSignalsTest {
     }
 
     @Test
-    void theSidecarGivesUpAtTheCallersTimeoutWhenThatIsShorter() throws Exception {
+    void theSidecarGivesUpAtTheCallersTimeoutWhenThatIsShorterWithoutBlamingTheService() throws Exception {
         upstream.delay(3_000);
-        startSidecar("timeout: 10s");
+        startSidecar("timeout: 10s\n    circuit-breaker: {failure-rate: 50%, window: 1, minimum-calls: 1, open-for: 1m}");
         long start = System.nanoTime();
         HttpResponse<String> response = send(request("GET").header(AgentSignals.TIMEOUT, "300"));
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
@@ -98,6 +98,8 @@ class AgentSignalsTest {
         assertEquals("timeout", response.headers().firstValue(LocalReply.ERROR_HEADER).orElse(""));
         assertTrue(response.body().contains("within 300 ms"), response.body());
         assertTrue(tookMillis < 2_500, "took " + tookMillis + " ms");
+        assertTrue(metrics().contains("outrigger_circuit_breaker_state{service=\"svc\",state=\"closed\"} 1"),
+                "the caller's impatience is no failure of the service");
     }
 
     @Test
