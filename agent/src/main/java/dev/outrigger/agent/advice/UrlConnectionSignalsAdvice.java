@@ -28,7 +28,8 @@ public final class UrlConnectionSignalsAdvice {
                            @Advice.FieldValue("requests") Object requests,
                            @Advice.FieldValue("fixedContentLength") int fixedLength,
                            @Advice.FieldValue("fixedContentLengthLong") long fixedLengthLong,
-                           @Advice.FieldValue("chunkLength") int chunkLength) throws ReflectiveOperationException {
+                           @Advice.FieldValue("chunkLength") int chunkLength)
+            throws ReflectiveOperationException {
         ProxySelector selector = ProxySelector.getDefault();
         if (appProxy == null && selector instanceof BiFunction && connection.usingProxy()) {
             boolean streams = fixedLength != -1 || fixedLengthLong != -1 || chunkLength != -1;
