@@ -19,7 +19,7 @@ import org.objectweb.asm.commons.SimpleRemapper;
  * Applies a {@link ClientHook} to a class's bytes with ASM. For a hook with an {@code exit} method it inserts, before
  * each {@code areturn} of the hooked method, {@code answer = (T) Hooks.exit(answer, ThisClass.class, "pkg.Hook", this,
  * firstArgument)}; for a hook with an {@code enter} method, at the method's start, {@code firstArgument = (A)
- * Hooks.enter(firstArgument, ThisClass.class, "pkg.Hook", this)}. The code added has no branches, so the class's stack map frames
+ * Hooks.enter(firstArgument, ThisClass.class, "pkg.Hook", this, secondArgument)}. The code added has no branches, so the class's stack map frames
  * stay valid and no class is loaded to weave. The hook class itself is handed to {@link Hooks}, renamed into the
  * woven class's package, where it is defined on its first call. JDK classes cannot see {@link Hooks}: a hook on one
  * of them ({@link ClientHook#throughDefaultSelector()}) calls the agent's default {@code ProxySelector} as a JDK
@@ -33,8 +33,8 @@ final class Weaver {
     private static final String GET_DEFAULT = "()Ljava/net/ProxySelector;";
     private static final String BI_FUNCTION = "java/util/function/BiFunction";
     private static final String APPLY = "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;";
-    private static final String ENTER = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;)"
-            + "Ljava/lang/Object;";
+    private static final String ENTER = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;"
+            + "Ljava/lang/Object;)Ljava/lang/Object;";
 
     private Weaver() {
     }
@@ -143,6 +143,11 @@ final class Weaver {
                     } else if (onEntry) {
                         super.visitVarInsn(Opcodes.ALOAD, firstArgument);
                         wovenHookAndSelf();
+                        if (arguments.length > 1 && arguments[1].getSort() >= Type.ARRAY) {
+                            super.visitVarInsn(Opcodes.ALOAD, firstArgument + 1);
+                        } else {
+                            super.visitInsn(Opcodes.ACONST_NULL);
+                        }
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "enter", ENTER, false);
                         super.visitTypeInsn(Opcodes.CHECKCAST, arguments[0].getInternalName());
                         super.visitVarInsn(Opcodes.ASTORE, firstArgument);
