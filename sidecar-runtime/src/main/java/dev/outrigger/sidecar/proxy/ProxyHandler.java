@@ -96,8 +96,8 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter implements 
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HopByHop.strip(request.headers()); // first: a Connection header must not name what the dispatcher adds
+        Route route = dispatcher.route(request, channel); // before the signals: the router reads x-outrigger-tls
         AgentSignals signals = agentSignals.apply(request.headers());
-        Route route = dispatcher.route(request, channel);
         if (route instanceof Route.Refused refused) {
             metrics.refused(refused.reason());
             LocalReply.send(channel, refused.reason(), refused.detail(), !keepAlive);
