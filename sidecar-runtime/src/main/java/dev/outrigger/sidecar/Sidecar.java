@@ -18,6 +18,7 @@ import dev.outrigger.sidecar.route.Router;
 import dev.outrigger.sidecar.tls.InvalidMaterialException;
 import dev.outrigger.sidecar.tls.MeshTls;
 import dev.outrigger.sidecar.tls.SpiffeId;
+import dev.outrigger.sidecar.tls.TlsSettings;
 import dev.outrigger.sidecar.tls.TlsUpstream;
 import dev.outrigger.sidecar.tls.UpstreamSecurity;
 import io.netty.channel.Channel;
@@ -122,9 +123,11 @@ public final class Sidecar implements AutoCloseable {
                     sidecar::ready);
             sidecar.listeners.add(adminChannel);
             sidecar.ready = true;
+            String tlsBy = meshTls == null ? "" : ", mesh TLS by " + TlsSettings.provider();
             LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, inbound %s, admin %s, %d services, "
-                    + "%s transport", config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    outbound, describeInbound(config), config.listeners().admin(), clusters.size(), transport.name()));
+                    + "%s transport%s", config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    outbound, describeInbound(config), config.listeners().admin(), clusters.size(), transport.name(),
+                    tlsBy));
             return sidecar;
         } catch (RuntimeException | InterruptedException | InvalidMaterialException e) {
             if (meshTls != null) {
