@@ -13,6 +13,7 @@ import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.outbound.OutboundServer;
 import dev.outrigger.sidecar.policy.Breaker;
 import dev.outrigger.sidecar.pool.UpstreamPool;
+import dev.outrigger.sidecar.pool.UpstreamResolver;
 import dev.outrigger.sidecar.proxy.Transport;
 import dev.outrigger.sidecar.route.Router;
 import dev.outrigger.sidecar.tls.InvalidMaterialException;
@@ -47,13 +48,13 @@ public final class Sidecar implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Sidecar.class.getName());
 
     private final EventLoopGroup group;
-    private final DnsAddressResolverGroup resolver;
+    private final UpstreamResolver resolver;
     private final List<Channel> listeners;
     private final MeshTls meshTls;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean ready;
 
-    private Sidecar(EventLoopGroup group, DnsAddressResolverGroup resolver, List<Channel> listeners, MeshTls meshTls) {
+    private Sidecar(EventLoopGroup group, UpstreamResolver resolver, List<Channel> listeners, MeshTls meshTls) {
         this.group = group;
         this.resolver = resolver;
         this.listeners = listeners;
@@ -74,9 +75,9 @@ public final class Sidecar implements AutoCloseable {
         long started = System.nanoTime();
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(Runtime.getRuntime().availableProcessors());
-        DnsAddressResolverGroup resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+        UpstreamResolver resolver = new UpstreamResolver(() -> new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(transport.datagramChannel())
-                .socketChannelType(transport.socketChannel()));
+                .socketChannelType(transport.socketChannel())));
         MeshTls meshTls = null;
         try {
             MetricsRegistry registry = new MetricsRegistry();
