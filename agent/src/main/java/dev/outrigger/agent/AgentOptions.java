@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * sticks to plain loops: a first lambda or stream costs a JVM tens of milliseconds.
  *
  * @param include host globs to redirect, empty for all hosts
- * @param exclude host globs never to redirect
+ * @param exclude host globs never to redirect, the JVM's {@code http.nonProxyHosts} included
  * @param failClosed host globs that fail closed whatever {@code fail} says
  * @param waitForSidecar how long the first redirected call waits for the sidecar, zero for not at all
  * @param lease whether to hold a lease on the sidecar, which it may exit with
@@ -58,7 +58,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
         return new AgentOptions(
                 address(sources.lookup("sidecar"), DEFAULT_SIDECAR, warnings),
                 hostGlobs(sources.lookup("include")),
-                hostGlobs(sources.lookup("exclude")),
+                withNonProxyHosts(hostGlobs(sources.lookup("exclude")), systemProperties.get("http.nonProxyHosts")),
                 oneOf(sources.lookup("fail"), FailMode.class, FailMode.OPEN, warnings),
                 hostGlobs(sources.lookup("fail-closed")),
                 duration(sources.lookup("wait"), warnings),
@@ -184,6 +184,23 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
             default:
                 return Duration.ofMinutes(amount);
         }
+    }
+
+    /**
+     * Hosts the app itself said must never go through a proxy ({@code -Dhttp.nonProxyHosts=a|*.b}, the JDK's own
+     * list, same glob syntax) are never redirected either.
+     */
+    private static List<String> withNonProxyHosts(List<String> exclude, Object nonProxyHosts) {
+        if (!(nonProxyHosts instanceof String list) || list.isBlank()) {
+            return exclude;
+        }
+        List<String> all = new ArrayList<>(exclude);
+        for (String glob : list.split("\\|")) {
+            if (!glob.isBlank()) {
+                all.add(glob.trim());
+            }
+        }
+        return List.copyOf(all);
     }
 
     private static List<String> hostGlobs(Setting setting) {

@@ -154,6 +154,13 @@ class AgentOptionsTest {
     }
 
     @Test
+    void hostsTheAppExemptsFromProxiesAreNeverRedirected() {
+        systemProperties.put("http.nonProxyHosts", "localhost|*.internal| legacy ");
+
+        assertEquals(List.of("*.svc", "localhost", "*.internal", "legacy"), resolve("exclude=*.svc").exclude());
+    }
+
+    @Test
     void signalsAndTheCallingClassAreOffUnlessAskedFor() {
         assertFalse(resolve(null).signals());
         assertFalse(resolve(null).caller());
