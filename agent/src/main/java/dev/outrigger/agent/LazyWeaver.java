@@ -19,7 +19,12 @@ final class LazyWeaver implements ClassFileTransformer {
 
     LazyWeaver(List<ClientHook> hooks, AgentLog log) {
         for (ClientHook hook : hooks) {
-            this.hooks.computeIfAbsent(hook.internalName(), name -> new ArrayList<>()).add(hook);
+            List<ClientHook> classHooks = this.hooks.get(hook.internalName());
+            if (classHooks == null) { // no lambda: this runs in premain, where a JVM's first lambda costs milliseconds
+                classHooks = new ArrayList<>();
+                this.hooks.put(hook.internalName(), classHooks);
+            }
+            classHooks.add(hook);
         }
         this.log = log;
     }

@@ -3,7 +3,6 @@ package dev.outrigger.agent;
 import dev.outrigger.bootstrap.Hooks;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -222,8 +221,19 @@ final class Weaver {
                 return false;
             }
             List<String> parameters = hook.parameterTypeNames();
-            return parameters == null || parameters.equals(Arrays.stream(method.getArgumentTypes())
-                    .map(Type::getClassName).toList());
+            if (parameters == null) {
+                return true;
+            }
+            Type[] arguments = method.getArgumentTypes();
+            if (arguments.length != parameters.size()) {
+                return false;
+            }
+            for (int i = 0; i < arguments.length; i++) {
+                if (!arguments[i].getClassName().equals(parameters.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -25,7 +25,13 @@ public final class Hooks {
             MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object.class, Object.class);
     /** Hook class files by their name, already renamed into the package of the class they serve. */
     private static final Map<String, byte[]> CLASS_FILES = new ConcurrentHashMap<>();
-    private static volatile Consumer<String> warnings = System.err::println;
+    /** Standard error until the agent sets its log; no lambdas here, as a JVM's first one costs it milliseconds. */
+    private static volatile Consumer<String> warnings = new Consumer<>() {
+        @Override
+        public void accept(String line) {
+            System.err.println(line);
+        }
+    };
 
     /** Per woven class: its hooks by name, linked on first call, and whether it has warned. */
     private static final ClassValue<Woven> WOVEN = new ClassValue<>() {
@@ -80,7 +86,13 @@ public final class Hooks {
 
         Object call(String hook, Object value, Object self, Object argument) {
             try {
-                return linked.computeIfAbsent(hook, this::linkOrKeep).invokeExact(value, self, argument);
+                MethodHandle handle = linked.get(hook);
+                if (handle == null) {
+                    handle = linkOrKeep(hook);
+                    MethodHandle first = linked.putIfAbsent(hook, handle);
+                    handle = first != null ? first : handle;
+                }
+                return handle.invokeExact(value, self, argument);
             } catch (Throwable t) {
                 warnOnce(t);
                 return value;
