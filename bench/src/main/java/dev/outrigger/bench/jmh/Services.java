@@ -1,6 +1,9 @@
 package dev.outrigger.bench.jmh;
 
 import dev.outrigger.sidecar.cluster.Cluster;
+import dev.outrigger.sidecar.tls.InvalidMaterialException;
+import dev.outrigger.sidecar.tls.TlsUpstream;
+import dev.outrigger.sidecar.tls.UpstreamSecurity;
 import dev.outrigger.sidecar.config.Address;
 import dev.outrigger.sidecar.config.CircuitBreakerConfig;
 import dev.outrigger.sidecar.config.OutboundSettings.UnknownHosts;
@@ -42,6 +45,12 @@ final class Services {
                 "audit", "auth")) {
             clusters.put(name, cluster(name, ServiceConfig.Balancer.ROUND_ROBIN));
         }
-        return new Router(clusters, UnknownHosts.PASSTHROUGH, LISTENER, Cluster.passthrough(METRICS));
+        try {
+            return new Router(clusters, UnknownHosts.PASSTHROUGH, LISTENER,
+                    Cluster.passthrough(UpstreamSecurity.PLAINTEXT, METRICS),
+                    Cluster.passthrough(TlsUpstream.verifiedHost(null), METRICS));
+        } catch (InvalidMaterialException systemTrustStore) {
+            throw new IllegalStateException(systemTrustStore);
+        }
     }
 }
