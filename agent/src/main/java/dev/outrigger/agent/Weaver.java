@@ -9,9 +9,14 @@ import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Applies a {@link ClientHook} to a class's bytes with Byte Buddy. Nothing is loaded to do it: the class, the library
@@ -33,10 +38,12 @@ final class Weaver {
         TypeDescription type = pool.describe(hook.typeName()).resolve();
         ElementMatcher.Junction<MethodDescription> method = named(hook.methodName())
                 .and(returns(named(hook.returnTypeName())))
-                .and(isDeclaredBy(type));
+                .and(isDeclaredBy(type))
+                .and(parameters(hook.parameterTypeNames()));
         if (type.getDeclaredMethods().filter(method).isEmpty()) {
             log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
-                    + hook.methodName() + " returning " + hook.returnTypeName());
+                    + hook.methodName() + (hook.parameterTypeNames() == null ? "" : hook.parameterTypeNames())
+                    + " returning " + hook.returnTypeName());
             return null;
         }
         Advice advice = Advice.to(pool.describe(hook.adviceName()).resolve(), locator);
@@ -47,5 +54,16 @@ final class Weaver {
                 .getBytes();
         log.info(hook.library() + ": plain http:// calls go to the sidecar");
         return woven;
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> parameters(List<String> typeNames) {
+        if (typeNames == null) {
+            return any();
+        }
+        ElementMatcher.Junction<MethodDescription> matcher = takesArguments(typeNames.size());
+        for (int i = 0; i < typeNames.size(); i++) {
+            matcher = matcher.and(takesArgument(i, named(typeNames.get(i))));
+        }
+        return matcher;
     }
 }

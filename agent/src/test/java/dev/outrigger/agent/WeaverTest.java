@@ -44,6 +44,19 @@ class WeaverTest {
     }
 
     @Test
+    void anOverloadIsChosenByItsParameterTypes() throws Exception {
+        ClientHook byParameters = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
+                FakeAdvice.ToSidecar.class.getName(), List.of("java.lang.String"));
+        ClientHook otherOverload = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
+                FakeAdvice.ToSidecar.class.getName(), List.of("java.lang.Integer"));
+
+        assertEquals("sidecar-for-service-b", callDetermineProxy(transform(byParameters), "service-b"));
+        assertNull(transform(otherOverload));
+        assertTrue(lines().get(1).contains("Fake client: not redirected, this version has no " + PLANNER
+                + ".determineProxy[java.lang.Integer] returning java.lang.String"), lines()::toString);
+    }
+
+    @Test
     void aFailureWhileWeavingLeavesTheClassAsItIs() throws Exception {
         ClientHook missingAdvice = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
                 "dev.outrigger.agent.NoSuchAdvice");

@@ -1,6 +1,7 @@
 package dev.outrigger.it;
 
 import dev.outrigger.it.support.ChildProcess;
+import dev.outrigger.it.support.ClientApp;
 import dev.outrigger.it.support.Echo;
 import dev.outrigger.it.support.Eventually;
 import dev.outrigger.it.support.FreePort;
@@ -8,11 +9,11 @@ import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
 import dev.outrigger.it.support.SidecarPorts;
 import dev.outrigger.it.support.Upstream;
-import dev.outrigger.samples.clients.ClientsApp;
+import dev.outrigger.samples.clients.ClientSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,19 +57,26 @@ class ClientLibrariesTest {
                 """.formatted(upstream.address(), FreePort.pick()));
     }
 
+    static Stream<ClientApp> clients() {
+        return Stream.concat(
+                Stream.of("okhttp", "feign-okhttp", "apache5-system", "apache5-default", "apache5-async",
+                        "apache4-system", "apache4-default", "apache4-async", "jetty12", "spring-resttemplate",
+                        "spring-restclient", "reactor-netty", "spring-webclient").map(ClientApp::of),
+                Stream.of(ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5"),
+                        ClientApp.clashing("jetty9"), ClientApp.clashing("vertx4-webclient")));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"okhttp", "apache5-system", "apache5-default", "apache5-async", "apache4-system",
-        "apache4-default", "apache4-async", "jetty12", "spring-resttemplate", "spring-restclient", "reactor-netty",
-        "spring-webclient"})
-    void callsByServiceNameArriveUnchangedOnceAndTheSidecarsOwn503ReachesTheApp(String kind) {
+    @MethodSource("clients")
+    void callsByServiceNameArriveUnchangedOnceAndTheSidecarsOwn503ReachesTheApp(ClientApp client) {
         // HttpURLConnection, under RestTemplate, refuses PATCH with or without the agent.
-        List<String> methods = kind.equals("spring-resttemplate") ? List.of("POST") : List.of("PATCH", "POST");
-        List<String> args = new ArrayList<>(List.of(kind, "GET", GET_URL, "HEAD", "http://greeter/head"));
+        List<String> methods = client.kind().equals("spring-resttemplate") ? List.of("POST") : List.of("PATCH", "POST");
+        List<String> args = new ArrayList<>(List.of("GET", GET_URL, "HEAD", "http://greeter/head"));
         methods.forEach(method -> args.addAll(List.of(method, "http://greeter/" + method.toLowerCase(Locale.ROOT))));
         args.addAll(List.of("GET", "http://broken/down"));
         double greeterCallsBefore = greeterCalls();
 
-        ChildProcess app = PROCESSES.runToEnd("app-" + kind, List.of(sidecar.agentOption()), ClientsApp.class, args);
+        ChildProcess app = PROCESSES.runToEnd("app-" + client, client.command(List.of(sidecar.agentOption()), args));
         Map<String, String> replies = replies(app.stdout());
         String output = app.output();
 
@@ -84,8 +93,8 @@ class ClientLibrariesTest {
         for (String method : methods) {
             Echo echo = answered(replies, method + " http://greeter/" + method.toLowerCase(Locale.ROOT), output);
             assertEquals(method, echo.value("method"));
-            assertEquals(ClientsApp.BODY.length(), echo.bodyLength());
-            assertEquals(sha256(ClientsApp.BODY), echo.bodySha256());
+            assertEquals(ClientSuite.BODY.length(), echo.bodyLength());
+            assertEquals(sha256(ClientSuite.BODY), echo.bodySha256());
         }
         String sidecarsOwn = replies.getOrDefault("GET http://broken/down", "");
         String head = "status=503\noutrigger-error=retry-budget-exhausted\n";

@@ -9,14 +9,17 @@ import okhttp3.ResponseBody;
 import java.net.URI;
 import java.util.List;
 
-/** OkHttp with a default {@code new OkHttpClient()}. */
+/**
+ * OkHttp with a default {@code new OkHttpClient()}. It uses only the API OkHttp 3, 4 and 5 share, so the same class
+ * runs on each of them.
+ */
 final class OkHttpSample implements SampleClient {
     private final OkHttpClient client = new OkHttpClient();
 
     @Override
     public Reply exchange(String method, URI uri, List<String[]> headers, byte[] body) throws Exception {
         Request.Builder request = new Request.Builder().url(uri.toURL())
-                .method(method, body == null ? null : RequestBody.create(body));
+                .method(method, body == null ? null : RequestBody.create(null, body));
         headers.forEach(header -> request.addHeader(header[0], header[1]));
         try (Response response = client.newCall(request.build()).execute()) {
             ResponseBody responseBody = response.body();
