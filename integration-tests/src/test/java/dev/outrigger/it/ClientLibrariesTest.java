@@ -23,19 +23,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every supported third-party client, each in its unchanged sample app with the agent, through one sidecar to one
- * echo upstream: calls by service name arrive as the app made them, and the sidecar's own 503 reaches the app as an
- * ordinary response. Without the agent none of these calls would get anywhere: {@code greeter} is no DNS name.
+ * The shared transparency suite: every supported third-party client, each in its unchanged sample app with the agent,
+ * one JVM per client making every call of the suite, through one sidecar to one echo upstream. Calls by service name
+ * arrive as the app made them and cross the sidecar once; answers without a body, redirects and the sidecar's own
+ * 503 reach the app as the library shows them without the agent. Without the agent none of these calls would get
+ * anywhere: {@code greeter} and {@code other} are no DNS names.
  */
 class ClientLibrariesTest {
 
-    private static final String GET_URL = "http://greeter/items/caf%C3%A9/a%2Fb?q=a%20b&tag=x&tag=y&sym=%26%3D%2B";
+    private static final String GET = "GET http://greeter/items/caf%C3%A9/a%2Fb?q=a%20b&tag=x&tag=y&sym=%26%3D%2B";
+    private static final String HEAD = "HEAD http://greeter/head";
+    private static final String NO_CONTENT = "GET http://greeter/_sample/status/204";
+    private static final String NOT_MODIFIED = "GET http://greeter/_sample/status/304";
+    private static final String REDIRECT_SAME_HOST = "GET http://greeter/_sample/redirect?to=http://greeter/redirected";
+    private static final String REDIRECT_OTHER_HOST = "GET http://greeter/_sample/redirect?to=http://other/redirected";
+    private static final String CONTINUE = "POST http://greeter/continue Expect:100-continue";
+    private static final String SIDECARS_OWN_503 = "GET http://broken/down";
+    /** Their libraries follow no redirect unless told to (Reactor Netty's {@code followRedirect}, off by default). */
+    private static final Set<String> NOT_FOLLOWING_REDIRECTS = Set.of("reactor-netty", "spring-webclient");
 
     @RegisterExtension
     static final Processes PROCESSES = new Processes();
@@ -50,11 +62,13 @@ class ClientLibrariesTest {
                 services:
                   greeter:
                     endpoints: [%s]
+                  other:
+                    endpoints: [%s]
                   broken:
                     endpoints: [127.0.0.1:%d]
                     retry: {attempts: 2, on: [connect-failure], budget: 0%%, min-retries-per-second: 0}
                     circuit-breaker: off
-                """.formatted(upstream.address(), FreePort.pick()));
+                """.formatted(upstream.address(), upstream.address(), FreePort.pick()));
     }
 
     static Stream<ClientApp> clients() {
@@ -68,19 +82,22 @@ class ClientLibrariesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("clients")
-    void callsByServiceNameArriveUnchangedOnceAndTheSidecarsOwn503ReachesTheApp(ClientApp client) {
+    void everyCallArrivesAsTheAppMadeItOnceAndEveryAnswerReachesTheAppAsItWasSent(ClientApp client) {
         // HttpURLConnection, under RestTemplate, refuses PATCH with or without the agent.
-        List<String> methods = client.kind().equals("spring-resttemplate") ? List.of("POST") : List.of("PATCH", "POST");
-        List<String> args = new ArrayList<>(List.of("GET", GET_URL, "HEAD", "http://greeter/head"));
-        methods.forEach(method -> args.addAll(List.of(method, "http://greeter/" + method.toLowerCase(Locale.ROOT))));
-        args.addAll(List.of("GET", "http://broken/down"));
-        double greeterCallsBefore = greeterCalls();
+        List<String> methods = client.kind().equals("spring-resttemplate")
+                ? List.of("POST", "PUT", "DELETE", "OPTIONS")
+                : List.of("PATCH", "POST", "PUT", "DELETE", "OPTIONS");
+        List<String> calls = new ArrayList<>(List.of(GET, HEAD, NO_CONTENT, NOT_MODIFIED, CONTINUE,
+                REDIRECT_SAME_HOST, REDIRECT_OTHER_HOST, SIDECARS_OWN_503));
+        methods.forEach(method -> calls.add(method + " http://greeter/" + method.toLowerCase(Locale.ROOT)));
+        double greeterCallsBefore = calls("greeter");
+        double otherCallsBefore = calls("other");
 
-        ChildProcess app = PROCESSES.runToEnd("app-" + client, client.command(List.of(sidecar.agentOption()), args));
+        ChildProcess app = PROCESSES.runToEnd("app-" + client, client.command(List.of(sidecar.agentOption()), calls));
         Map<String, String> replies = replies(app.stdout());
         String output = app.output();
 
-        Echo get = answered(replies, "GET " + GET_URL, output);
+        Echo get = answered(replies, GET, output);
         assertEquals("GET", get.value("method"));
         assertEquals("/items/caf%C3%A9/a%2Fb", get.value("path"));
         assertEquals("q=a%20b&tag=x&tag=y&sym=%26%3D%2B", get.value("query"));
@@ -89,26 +106,56 @@ class ClientLibrariesTest {
         assertEquals(List.of("greeter"), get.values("header.Host"));
         assertEquals(0, get.bodyLength());
 
-        assertEquals("status=200\noutrigger-error=-\n", replies.get("HEAD http://greeter/head"), output);
+        assertEquals("status=200\noutrigger-error=-\n", replies.get(HEAD), output);
+        assertEquals("status=204\noutrigger-error=-\n", replies.get(NO_CONTENT), output);
+        assertEquals("status=304\noutrigger-error=-\n", replies.get(NOT_MODIFIED), output);
         for (String method : methods) {
             Echo echo = answered(replies, method + " http://greeter/" + method.toLowerCase(Locale.ROOT), output);
             assertEquals(method, echo.value("method"));
-            assertEquals(ClientSuite.BODY.length(), echo.bodyLength());
-            assertEquals(sha256(ClientSuite.BODY), echo.bodySha256());
+            assertSentBody(echo, method);
         }
-        String sidecarsOwn = replies.getOrDefault("GET http://broken/down", "");
+        Echo continued = answered(replies, CONTINUE, output);
+        assertSentBody(continued, "POST");
+
+        boolean follows = !NOT_FOLLOWING_REDIRECTS.contains(client.kind());
+        assertRedirect(replies.get(REDIRECT_SAME_HOST), follows, "greeter", output);
+        assertRedirect(replies.get(REDIRECT_OTHER_HOST), follows, "other", output);
+
+        String sidecarsOwn = replies.getOrDefault(SIDECARS_OWN_503, "");
         String head = "status=503\noutrigger-error=retry-budget-exhausted\n";
         assertTrue(sidecarsOwn.startsWith(head) && sidecarsOwn.substring(head.length()).contains("exhausted"),
                 "the app reads status, header and body:\n" + output);
         // Each call crossed the sidecar once: a client stacked on another is not redirected twice.
-        Eventually.assertThat(() -> assertEquals(greeterCallsBefore + 2 + methods.size(), greeterCalls(), output));
+        int greeterCalls = calls.size() - 1 + (follows ? 1 : 0);
+        Eventually.assertThat(() -> assertEquals(greeterCallsBefore + greeterCalls, calls("greeter"), output));
+        assertEquals(otherCallsBefore + (follows ? 1 : 0), calls("other"), output);
     }
 
-    private static double greeterCalls() {
-        return sidecar.metrics().sum("outrigger_requests_total", "service", "greeter");
+    private static void assertSentBody(Echo echo, String method) {
+        boolean withBody = !Set.of("DELETE", "OPTIONS").contains(method);
+        assertEquals(withBody ? ClientSuite.BODY.length() : 0, echo.bodyLength(), method);
+        if (withBody) {
+            assertEquals(sha256(ClientSuite.BODY), echo.bodySha256());
+        }
     }
 
-    /** The app's output split at its {@code --- METHOD URL} lines: what followed each request line. */
+    /** Followed, the app sees the echo of the target; not followed, the 302 itself. */
+    private static void assertRedirect(String reply, boolean follows, String targetHost, String output) {
+        if (follows) {
+            assertEquals("status=200", reply.lines().findFirst().orElse(""), output);
+            Echo echo = Echo.parse(reply);
+            assertEquals("/redirected", echo.value("path"));
+            assertEquals(List.of(targetHost), echo.values("header.Host"));
+        } else {
+            assertEquals("status=302\noutrigger-error=-\n", reply, output);
+        }
+    }
+
+    private static double calls(String service) {
+        return sidecar.metrics().sum("outrigger_requests_total", "service", service);
+    }
+
+    /** The app's output split at its {@code --- CALL} lines: what followed each call. */
     private static Map<String, String> replies(String stdout) {
         Map<String, String> replies = new LinkedHashMap<>();
         String request = null;
