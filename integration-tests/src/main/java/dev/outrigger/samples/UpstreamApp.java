@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * query, each header value and the body's length and SHA-256. Control paths, never counted or failed:
  * {@code /_sample/count} (requests received), {@code /_sample/connections} (distinct client ports seen),
  * {@code /_sample/bytes?n=N[&chunked=true]} (N pattern bytes, see {@link PatternBody}), {@code /_sample/status/N}
- * (status N, no body: e.g. 204, 304) and {@code /_sample/redirect?to=URL} (302 to URL).
+ * (status N, no body: e.g. 204, 304), {@code /_sample/redirect?to=URL} (302 to URL) and {@code /_sample/slow?ms=N}
+ * (200 after N milliseconds).
  */
 public final class UpstreamApp {
 
@@ -122,6 +123,10 @@ public final class UpstreamApp {
                 exchange.getResponseHeaders().set("location", queryValue(query, "to", "/"));
                 exchange.sendResponseHeaders(302, -1);
             }
+            case "slow" -> {
+                pause(Long.parseLong(queryValue(query, "ms", "0")));
+                send(exchange, 200, "slow\n");
+            }
             default -> send(exchange, 404, "unknown control path\n");
         }
     }
@@ -143,6 +148,14 @@ public final class UpstreamApp {
         exchange.getResponseHeaders().set("content-type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String queryValue(String query, String key, String fallback) {

@@ -9,6 +9,7 @@ import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
 import dev.outrigger.it.support.SidecarPorts;
 import dev.outrigger.it.support.Upstream;
+import dev.outrigger.samples.PatternBody;
 import dev.outrigger.samples.clients.ClientSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,8 +47,27 @@ class ClientLibrariesTest {
     private static final String REDIRECT_OTHER_HOST = "GET http://greeter/_sample/redirect?to=http://other/redirected";
     private static final String CONTINUE = "POST http://greeter/continue Expect:100-continue";
     private static final String SIDECARS_OWN_503 = "GET http://broken/down";
+    private static final long SLOW_MILLIS = 2500;
+    private static final String READ_TIMEOUT = "GET http://greeter/_sample/slow?ms=" + SLOW_MILLIS + " +read-timeout=1000";
+    private static final long LARGE = 50L * 1024 * 1024;
+    private static final String CHUNKED_UPLOAD = "POST http://greeter/chunked +chunked";
+    private static final long CHUNKED_DOWNLOAD_BYTES = 100_000;
+    private static final String CHUNKED_DOWNLOAD = "GET http://greeter/_sample/bytes?chunked=true&n=" + CHUNKED_DOWNLOAD_BYTES;
+    private static final String LARGE_CHUNKED_UPLOAD = "PUT http://greeter/upload +body=" + LARGE + " +chunked";
+    private static final String LARGE_DOWNLOAD = "GET http://greeter/_sample/bytes?n=" + LARGE;
+    /** Each app has less heap than one large body: it must stream. */
+    private static final String APP_HEAP = "-Xmx64m";
+    /** Their samples hold bodies whole (the async libraries' simple APIs): no chunked or large bodies for them. */
+    private static final Set<String> HOLDING_BODIES = Set.of("apache5-async", "apache4-async", "reactor-netty",
+            "spring-webclient", "vertx4-webclient");
+    /** Feign holds a request body as bytes; its responses stream. */
+    private static final Set<String> HOLDING_REQUEST_BODIES = Set.of("feign-okhttp");
+    /** The same sample code and library as apache5-default and apache4-default: large bodies once is enough. */
+    private static final Set<String> SMALL_BODIES_ONLY = Set.of("apache5-system", "apache4-system");
     /** Their libraries follow no redirect unless told to (Reactor Netty's {@code followRedirect}, off by default). */
     private static final Set<String> NOT_FOLLOWING_REDIRECTS = Set.of("reactor-netty", "spring-webclient");
+
+    private static final String LARGE_SHA256 = PatternBody.sha256(LARGE);
 
     @RegisterExtension
     static final Processes PROCESSES = new Processes();
@@ -88,12 +108,26 @@ class ClientLibrariesTest {
                 ? List.of("POST", "PUT", "DELETE", "OPTIONS")
                 : List.of("PATCH", "POST", "PUT", "DELETE", "OPTIONS");
         List<String> calls = new ArrayList<>(List.of(GET, HEAD, NO_CONTENT, NOT_MODIFIED, CONTINUE,
-                REDIRECT_SAME_HOST, REDIRECT_OTHER_HOST, SIDECARS_OWN_503));
+                REDIRECT_SAME_HOST, REDIRECT_OTHER_HOST, READ_TIMEOUT, SIDECARS_OWN_503));
         methods.forEach(method -> calls.add(method + " http://greeter/" + method.toLowerCase(Locale.ROOT)));
+        boolean streamsUploads = !HOLDING_BODIES.contains(client.name()) && !HOLDING_REQUEST_BODIES.contains(client.name());
+        boolean streamsDownloads = !HOLDING_BODIES.contains(client.name());
+        boolean large = !SMALL_BODIES_ONLY.contains(client.name());
+        List<String> uploads = new ArrayList<>();
+        List<String> downloads = new ArrayList<>();
+        if (streamsUploads) {
+            uploads.addAll(large ? List.of(CHUNKED_UPLOAD, LARGE_CHUNKED_UPLOAD) : List.of(CHUNKED_UPLOAD));
+        }
+        if (streamsDownloads) {
+            downloads.addAll(large ? List.of(CHUNKED_DOWNLOAD, LARGE_DOWNLOAD) : List.of(CHUNKED_DOWNLOAD));
+        }
+        calls.addAll(uploads);
+        calls.addAll(downloads);
         double greeterCallsBefore = calls("greeter");
         double otherCallsBefore = calls("other");
 
-        ChildProcess app = PROCESSES.runToEnd("app-" + client, client.command(List.of(sidecar.agentOption()), calls));
+        ChildProcess app = PROCESSES.runToEnd("app-" + client,
+                client.command(List.of(sidecar.agentOption(), APP_HEAP), calls));
         Map<String, String> replies = replies(app.stdout());
         String output = app.output();
 
@@ -106,9 +140,9 @@ class ClientLibrariesTest {
         assertEquals(List.of("greeter"), get.values("header.Host"));
         assertEquals(0, get.bodyLength());
 
-        assertEquals("status=200\noutrigger-error=-\n", replies.get(HEAD), output);
-        assertEquals("status=204\noutrigger-error=-\n", replies.get(NO_CONTENT), output);
-        assertEquals("status=304\noutrigger-error=-\n", replies.get(NOT_MODIFIED), output);
+        assertEquals("status=200\noutrigger-error=-", withoutElapsed(replies.get(HEAD)), output);
+        assertEquals("status=204\noutrigger-error=-", withoutElapsed(replies.get(NO_CONTENT)), output);
+        assertEquals("status=304\noutrigger-error=-", withoutElapsed(replies.get(NOT_MODIFIED)), output);
         for (String method : methods) {
             Echo echo = answered(replies, method + " http://greeter/" + method.toLowerCase(Locale.ROOT), output);
             assertEquals(method, echo.value("method"));
@@ -116,6 +150,27 @@ class ClientLibrariesTest {
         }
         Echo continued = answered(replies, CONTINUE, output);
         assertSentBody(continued, "POST");
+
+        if (uploads.contains(CHUNKED_UPLOAD)) {
+            Echo chunked = answered(replies, CHUNKED_UPLOAD, output);
+            assertSentBody(chunked, "POST");
+            assertEquals(List.of("chunked"), chunked.values("header.Transfer-encoding"), output);
+        }
+        if (uploads.contains(LARGE_CHUNKED_UPLOAD)) {
+            Echo echo = answered(replies, LARGE_CHUNKED_UPLOAD, output);
+            assertEquals(new PatternBody.Digest(LARGE, LARGE_SHA256),
+                    new PatternBody.Digest(echo.bodyLength(), echo.bodySha256()), output);
+        }
+        if (downloads.contains(CHUNKED_DOWNLOAD)) {
+            assertEquals(received(CHUNKED_DOWNLOAD_BYTES, PatternBody.sha256(CHUNKED_DOWNLOAD_BYTES)),
+                    withoutElapsed(replies.get(CHUNKED_DOWNLOAD)), output);
+        }
+        if (downloads.contains(LARGE_DOWNLOAD)) {
+            assertEquals(received(LARGE, LARGE_SHA256), withoutElapsed(replies.get(LARGE_DOWNLOAD)), output);
+        }
+        String timedOut = replies.getOrDefault(READ_TIMEOUT, "");
+        assertTrue(timedOut.startsWith("status=- ") && elapsedMillis(timedOut) < SLOW_MILLIS,
+                "the client's own read timeout fires first:\n" + output);
 
         boolean follows = !NOT_FOLLOWING_REDIRECTS.contains(client.kind());
         assertRedirect(replies.get(REDIRECT_SAME_HOST), follows, "greeter", output);
@@ -125,10 +180,25 @@ class ClientLibrariesTest {
         String head = "status=503\noutrigger-error=retry-budget-exhausted\n";
         assertTrue(sidecarsOwn.startsWith(head) && sidecarsOwn.substring(head.length()).contains("exhausted"),
                 "the app reads status, header and body:\n" + output);
-        // Each call crossed the sidecar once: a client stacked on another is not redirected twice.
-        int greeterCalls = calls.size() - 1 + (follows ? 1 : 0);
+        // Each call crossed the sidecar once: a client stacked on another is not redirected twice. Not counted: the
+        // call to "broken", and the one the app gave up on (the sidecar counts answers it relayed).
+        int greeterCalls = calls.size() - 2 + (follows ? 1 : 0);
         Eventually.assertThat(() -> assertEquals(greeterCallsBefore + greeterCalls, calls("greeter"), output));
         assertEquals(otherCallsBefore + (follows ? 1 : 0), calls("other"), output);
+    }
+
+    /** What the app prints for a body too large to print: its length and digest. */
+    private static String received(long length, String sha256) {
+        return "status=200\noutrigger-error=-\nreceived.length=" + length + "\nreceived.sha256=" + sha256;
+    }
+
+    /** A reply without its last line, {@code elapsed-ms=N}. */
+    private static String withoutElapsed(String reply) {
+        return reply == null ? "" : reply.substring(0, reply.lastIndexOf("elapsed-ms=")).stripTrailing();
+    }
+
+    private static long elapsedMillis(String reply) {
+        return Long.parseLong(reply.substring(reply.lastIndexOf("elapsed-ms=") + "elapsed-ms=".length()).trim());
     }
 
     private static void assertSentBody(Echo echo, String method) {
@@ -147,7 +217,7 @@ class ClientLibrariesTest {
             assertEquals("/redirected", echo.value("path"));
             assertEquals(List.of(targetHost), echo.values("header.Host"));
         } else {
-            assertEquals("status=302\noutrigger-error=-\n", reply, output);
+            assertEquals("status=302\noutrigger-error=-", withoutElapsed(reply), output);
         }
     }
 

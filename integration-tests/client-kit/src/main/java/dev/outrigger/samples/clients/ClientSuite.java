@@ -1,7 +1,11 @@
 package dev.outrigger.samples.clients;
 
+import dev.outrigger.samples.PatternBody;
+
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +13,12 @@ import java.util.Set;
 
 /**
  * The calls every client sample app makes, whatever its library: {@code main(KIND CALL...)}, each CALL one argument
- * {@code "METHOD URL [Name:value]..."}.
+ * {@code "METHOD URL [Name:value]... [+body=N] [+chunked] [+read-timeout=MILLIS]"}.
  *
- * Every request carries the {@link #HEADERS}, then the call's own; POST, PUT and PATCH carry {@link #BODY}. For each
- * call it prints {@code --- CALL}, then {@code status=N} (or {@code status=-} and the exception),
- * {@code outrigger-error=X} and the response body.
+ * Every request carries the {@link #HEADERS}, then the call's own. POST, PUT and PATCH carry {@link #BODY}, or with
+ * {@code +body=N} N bytes of {@link PatternBody}, streamed, of unknown length (chunked) with {@code +chunked}. For
+ * each call it prints {@code --- CALL}, then {@code status=N} (or {@code status=-} and the exception),
+ * {@code outrigger-error=X}, the response body (see {@link SampleClient.Reply}) and {@code elapsed-ms=N}.
  */
 public final class ClientSuite {
 
@@ -21,6 +26,8 @@ public final class ClientSuite {
     public static final List<String[]> HEADERS = List.of(
             new String[] {"X-Multi", "one"}, new String[] {"X-Multi", "two"}, new String[] {"X-Trace-Id", "Abc-123"});
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+    private static final SampleClient.Body SMALL_BODY = new SampleClient.Body(BODY.length(),
+            () -> new ByteArrayInputStream(BODY.getBytes(StandardCharsets.UTF_8)));
 
     /** Builds the client of a kind named on the command line; each kind loads only its own library's classes. */
     @FunctionalInterface
@@ -34,7 +41,7 @@ public final class ClientSuite {
     /** Runs the calls of {@code args} with the client {@code args[0]} names, then ends the JVM. */
     public static void main(String[] args, Clients clients) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: KIND \"METHOD URL [Name:value]...\"...");
+            System.err.println("usage: KIND \"METHOD URL [Name:value]... [+body=N] [+chunked] [+read-timeout=MILLIS]\"...");
             System.exit(2);
         }
         try (SampleClient client = clients.of(args[0])) {
@@ -46,23 +53,44 @@ public final class ClientSuite {
         System.exit(0);
     }
 
-    private static void call(SampleClient client, String call) {
-        System.out.println("--- " + call);
-        String[] words = call.split(" ");
-        String method = words[0].toUpperCase(Locale.ROOT);
-        List<String[]> headers = new ArrayList<>(HEADERS);
-        for (int i = 2; i < words.length; i++) {
-            headers.add(words[i].split(":", 2));
-        }
-        byte[] body = WITH_BODY.contains(method) ? BODY.getBytes(StandardCharsets.UTF_8) : null;
+    private static void call(SampleClient client, String spec) {
+        System.out.println("--- " + spec);
+        long start = System.nanoTime();
         try {
-            SampleClient.Reply reply = client.exchange(method, URI.create(words[1]), headers, body);
+            SampleClient.Reply reply = client.exchange(parse(spec));
             System.out.println("status=" + reply.status());
             System.out.println("outrigger-error=" + (reply.outriggerError() == null ? "-" : reply.outriggerError()));
             System.out.print(reply.body());
         } catch (Exception e) {
             System.out.println("status=- " + e);
         }
+        System.out.println("elapsed-ms=" + Duration.ofNanos(System.nanoTime() - start).toMillis());
         System.out.flush();
+    }
+
+    static SampleClient.Call parse(String spec) {
+        String[] words = spec.split(" ");
+        String method = words[0].toUpperCase(Locale.ROOT);
+        List<String[]> headers = new ArrayList<>(HEADERS);
+        SampleClient.Body body = WITH_BODY.contains(method) ? SMALL_BODY : null;
+        boolean chunked = false;
+        Duration readTimeout = null;
+        for (int i = 2; i < words.length; i++) {
+            String word = words[i];
+            if (word.startsWith("+body=")) {
+                long length = Long.parseLong(word.substring("+body=".length()));
+                body = new SampleClient.Body(length, () -> new PatternBody(length));
+            } else if (word.equals("+chunked")) {
+                chunked = true;
+            } else if (word.startsWith("+read-timeout=")) {
+                readTimeout = Duration.ofMillis(Long.parseLong(word.substring("+read-timeout=".length())));
+            } else {
+                headers.add(word.split(":", 2));
+            }
+        }
+        if (chunked && body != null) {
+            body = new SampleClient.Body(-1, body.content());
+        }
+        return new SampleClient.Call(method, URI.create(words[1]), headers, body, readTimeout);
     }
 }
