@@ -62,6 +62,8 @@ class ClientLibrariesTest {
             "spring-webclient", "vertx4-webclient");
     /** Feign holds a request body as bytes; its responses stream. */
     private static final Set<String> HOLDING_REQUEST_BODIES = Set.of("feign-okhttp");
+    /** Jetty 9.4 sends a streamed body it already holds whole, as the small one here, with a Content-Length. */
+    private static final Set<String> FRAMING_SMALL_STREAMS_BY_LENGTH = Set.of("jetty9");
     /** The same sample code and library as apache5-default and apache4-default: large bodies once is enough. */
     private static final Set<String> SMALL_BODIES_ONLY = Set.of("apache5-system", "apache4-system");
     /** Their libraries follow no redirect unless told to (Reactor Netty's {@code followRedirect}, off by default). */
@@ -154,7 +156,9 @@ class ClientLibrariesTest {
         if (uploads.contains(CHUNKED_UPLOAD)) {
             Echo chunked = answered(replies, CHUNKED_UPLOAD, output);
             assertSentBody(chunked, "POST");
-            assertEquals(List.of("chunked"), chunked.values("header.Transfer-encoding"), output);
+            if (!FRAMING_SMALL_STREAMS_BY_LENGTH.contains(client.name())) {
+                assertEquals(List.of("chunked"), chunked.values("header.Transfer-encoding"), output);
+            }
         }
         if (uploads.contains(LARGE_CHUNKED_UPLOAD)) {
             Echo echo = answered(replies, LARGE_CHUNKED_UPLOAD, output);
