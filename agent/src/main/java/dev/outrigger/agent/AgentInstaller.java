@@ -1,9 +1,11 @@
 package dev.outrigger.agent;
 
-import dev.outrigger.bootstrap.FailMode;
+import dev.outrigger.bootstrap.FailModes;
 import dev.outrigger.bootstrap.HostGlob;
+import dev.outrigger.bootstrap.Hooks;
 import dev.outrigger.bootstrap.RedirectPolicy;
 import dev.outrigger.bootstrap.SidecarProxySelector;
+import dev.outrigger.bootstrap.StartupWait;
 import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -20,7 +22,7 @@ import java.util.function.BooleanSupplier;
  */
 final class AgentInstaller {
 
-    /** In fail-closed mode the sidecar is the route whether it is up or not, so nobody probes it. */
+    /** When every call fails closed, the sidecar is the route whether it is up or not, so nobody probes it. */
     private static final BooleanSupplier NOT_PROBED = new BooleanSupplier() {
         @Override
         public boolean getAsBoolean() {
@@ -47,18 +49,23 @@ final class AgentInstaller {
         InetSocketAddress configured = options.sidecar();
         InetSocketAddress sidecar = new InetSocketAddress(configured.getHostString(), configured.getPort());
         RedirectPolicy policy = new RedirectPolicy(configured.getHostString(), configured.getPort(),
-                globs(options.include()), globs(options.exclude()));
-        boolean failOpen = options.fail() == FailMode.OPEN;
-        BooleanSupplier reachable = failOpen ? SidecarProbe.start(sidecar, log.debugMessages()) : NOT_PROBED;
+                globs(options.include()), globs(options.exclude()), globs(options.httpsHosts()));
+        FailModes failModes = new FailModes(options.fail(), globs(options.failClosed()));
+        SidecarProbe probe = SidecarProbe.tcp(sidecar, log.debugMessages());
+        BooleanSupplier reachable = failModes.anyOpen() ? probe.start() : NOT_PROBED;
         ProxySelector usual = current != null ? current : ProxySelector.of(null);
-        ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, options.fail(), reachable,
-                log.warnings()));
+        BooleanSupplier sidecarReady = probe.probingNow();
+        if (options.lease()) {
+            sidecarReady = LeaseHolder.start(options.admin(), log).alsoLeased(sidecarReady);
+        }
+        ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, failModes, reachable,
+                StartupWait.of(options.waitForSidecar(), sidecarReady), log.warnings()));
 
-        instrumentation.addTransformer(new LazyWeaver(ClientHook.ALL, log));
-        WeaverWarmUp.start(ClientHook.ALL, ClassLoader.getSystemClassLoader());
+        Hooks.warnTo(log.warnings());
+        instrumentation.addTransformer(new LazyWeaver(ClientHook.wanted(options.httpsHosts()), log));
 
         log.info("plain http:// calls of clients that follow the default ProxySelector go to the sidecar ("
-                + options.summary() + (failOpen ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");
+                + options.summary() + (failModes.anyOpen() ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");
     }
 
     private static List<HostGlob> globs(List<String> globs) {

@@ -2,12 +2,14 @@ package dev.outrigger.agent;
 
 import dev.outrigger.bootstrap.FailMode;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,13 +22,26 @@ import java.util.regex.Pattern;
  *
  * @param include host globs to redirect, empty for all hosts
  * @param exclude host globs never to redirect
+ * @param failClosed host globs that fail closed whatever {@code fail} says
+ * @param waitForSidecar how long the first redirected call waits for the sidecar, zero for not at all
+ * @param lease whether to hold a lease on the sidecar, which it may exit with
+ * @param admin the sidecar's admin listener, where the lease is taken
+ * @param httpsHosts host globs whose https:// calls go to the sidecar in plaintext, for it to originate the TLS;
+ *                   empty (the default) leaves every https:// call alone
  */
 record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String> exclude, FailMode fail,
-                    LogLevel log) {
+                    List<String> failClosed, Duration waitForSidecar, boolean lease, InetSocketAddress admin,
+                    LogLevel log, List<String> httpsHosts) {
 
     static final InetSocketAddress DEFAULT_SIDECAR = InetSocketAddress.createUnresolved("127.0.0.1", 15001);
-    private static final List<String> NAMES = List.of("sidecar", "include", "exclude", "fail", "log");
+    static final InetSocketAddress DEFAULT_ADMIN = InetSocketAddress.createUnresolved("127.0.0.1", 15000);
+    private static final List<String> NAMES = List.of("sidecar", "include", "exclude", "fail", "fail-closed", "wait",
+            "lease", "admin", "log", "https-hosts");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
+    private static final Pattern DURATION = Pattern.compile("0|(\\d{1,9})(ms|s|m)");
+
+    /** {@code lease=on|off}. */
+    private enum Switch { ON, OFF }
 
     /**
      * @param systemProperties {@link System#getProperties()} or a stand-in
@@ -38,19 +53,32 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
         Map<String, String> args = parseAgentArgs(agentArgs, warnings);
         Sources sources = new Sources(args, systemProperties, environment);
         return new AgentOptions(
-                sidecar(sources.lookup("sidecar"), warnings),
+                address(sources.lookup("sidecar"), DEFAULT_SIDECAR, warnings),
                 hostGlobs(sources.lookup("include")),
                 hostGlobs(sources.lookup("exclude")),
                 oneOf(sources.lookup("fail"), FailMode.class, FailMode.OPEN, warnings),
-                oneOf(sources.lookup("log"), LogLevel.class, LogLevel.INFO, warnings));
+                hostGlobs(sources.lookup("fail-closed")),
+                duration(sources.lookup("wait"), warnings),
+                oneOf(sources.lookup("lease"), Switch.class, Switch.OFF, warnings) == Switch.ON,
+                address(sources.lookup("admin"), DEFAULT_ADMIN, warnings),
+                oneOf(sources.lookup("log"), LogLevel.class, LogLevel.INFO, warnings),
+                hostGlobs(sources.lookup("https-hosts")));
     }
 
     /** The options as one would write them in the agent arguments, defaults left out except the sidecar. */
     String summary() {
-        return "sidecar=" + sidecar.getHostString() + ":" + sidecar.getPort() + ", fail=" + lowerCase(fail)
+        return "sidecar=" + text(sidecar) + ", fail=" + lowerCase(fail)
+                + (failClosed.isEmpty() ? "" : ", fail-closed=" + String.join(";", failClosed))
                 + (include.isEmpty() ? "" : ", include=" + String.join(";", include))
                 + (exclude.isEmpty() ? "" : ", exclude=" + String.join(";", exclude))
+                + (waitForSidecar.isZero() ? "" : ", wait=" + waitForSidecar.toMillis() + "ms")
+                + (lease ? ", lease=on, admin=" + text(admin) : "")
+                + (httpsHosts.isEmpty() ? "" : ", https-hosts=" + String.join(";", httpsHosts))
                 + (log == LogLevel.INFO ? "" : ", log=" + lowerCase(log));
+    }
+
+    private static String text(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     private static String lowerCase(Enum<?> value) {
@@ -68,7 +96,7 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
             if (systemProperties.get(property) instanceof String value) {
                 return new Setting(name, value, "system property " + property);
             }
-            String variable = "OUTRIGGER_" + name.toUpperCase(Locale.ROOT);
+            String variable = "OUTRIGGER_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
             String value = environment.get(variable);
             return value == null ? null : new Setting(name, value, "environment variable " + variable);
         }
@@ -99,17 +127,17 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
         return args;
     }
 
-    private static InetSocketAddress sidecar(Setting setting, List<String> warnings) {
+    private static InetSocketAddress address(Setting setting, InetSocketAddress fallback, List<String> warnings) {
         if (setting == null) {
-            return DEFAULT_SIDECAR;
+            return fallback;
         }
         String value = setting.value().trim();
         int colon = value.lastIndexOf(':');
         String host = colon < 0 ? "" : value.substring(0, colon).replace("[", "").replace("]", "");
         int port = colon < 0 ? -1 : parsePort(value.substring(colon + 1));
         if (host.isEmpty() || port < 1) {
-            setting.reject(warnings, "host:port", DEFAULT_SIDECAR.getHostString() + ":" + DEFAULT_SIDECAR.getPort());
-            return DEFAULT_SIDECAR;
+            setting.reject(warnings, "host:port", text(fallback));
+            return fallback;
         }
         return InetSocketAddress.createUnresolved(host, port);
     }
@@ -120,6 +148,30 @@ record AgentOptions(InetSocketAddress sidecar, List<String> include, List<String
             return port <= 65535 ? port : -1;
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /** {@code 0}, or a whole number of {@code ms}, {@code s} or {@code m}. */
+    private static Duration duration(Setting setting, List<String> warnings) {
+        if (setting == null) {
+            return Duration.ZERO;
+        }
+        Matcher matcher = DURATION.matcher(setting.value().trim());
+        if (!matcher.matches()) {
+            setting.reject(warnings, "a duration such as 5s or 500ms", "0 (no wait)");
+            return Duration.ZERO;
+        }
+        if (matcher.group(1) == null) {
+            return Duration.ZERO;
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        switch (matcher.group(2)) {
+            case "ms":
+                return Duration.ofMillis(amount);
+            case "s":
+                return Duration.ofSeconds(amount);
+            default:
+                return Duration.ofMinutes(amount);
         }
     }
 

@@ -1,23 +1,25 @@
 package dev.outrigger.agent;
 
+import dev.outrigger.bootstrap.Hooks;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Weaves a {@link ClientHook} into its class as the class loads. Until one of those few classes loads, a class load
- * costs one map lookup and Byte Buddy stays unloaded: an app that uses none of the libraries pays nothing for them.
+ * Weaves the {@link ClientHook}s of a class into it as the class loads, one after the other. Until one of those few classes loads, a class load
+ * costs one map lookup and ASM stays unloaded: an app that uses none of the libraries pays nothing for them.
  * Whatever goes wrong, the class loads as it is.
  */
 final class LazyWeaver implements ClassFileTransformer {
-    private final Map<String, ClientHook> hooks = new HashMap<>();
+    private final Map<String, List<ClientHook>> hooks = new HashMap<>();
     private final AgentLog log;
 
     LazyWeaver(List<ClientHook> hooks, AgentLog log) {
         for (ClientHook hook : hooks) {
-            this.hooks.put(hook.internalName(), hook);
+            this.hooks.computeIfAbsent(hook.internalName(), name -> new ArrayList<>()).add(hook);
         }
         this.log = log;
     }
@@ -25,15 +27,38 @@ final class LazyWeaver implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        ClientHook hook = className == null || classBeingRedefined != null ? null : hooks.get(className);
-        if (hook == null) {
+        List<ClientHook> classHooks = className == null || classBeingRedefined != null ? null : hooks.get(className);
+        if (classHooks == null) {
             return null;
         }
+        if (!seesAgent(loader)) {
+            // Woven code calls the agent's Hooks by name: where it cannot resolve, the library would break.
+            log.warn(classHooks.get(0).library() + ": not redirected, its class loader (" + loader + ") does not see"
+                    + " the agent's classes");
+            return null;
+        }
+        byte[] classFile = classfileBuffer;
+        for (ClientHook hook : classHooks) {
+            byte[] woven = weave(hook, classFile);
+            classFile = woven == null ? classFile : woven;
+        }
+        return classFile == classfileBuffer ? null : classFile;
+    }
+
+    private byte[] weave(ClientHook hook, byte[] classFile) {
         try {
-            return Weaver.weave(hook, loader, classfileBuffer, log);
+            return Weaver.weave(hook, classFile, log);
         } catch (Throwable t) {
             log.warn(hook.library() + ": not redirected, weaving " + hook.typeName() + " failed: " + t);
             return null;
+        }
+    }
+
+    private static boolean seesAgent(ClassLoader loader) {
+        try {
+            return Class.forName(Hooks.class.getName(), false, loader) == Hooks.class;
+        } catch (ClassNotFoundException | LinkageError notVisible) {
+            return false;
         }
     }
 }

@@ -29,19 +29,32 @@ final class SidecarProbe implements BooleanSupplier, Runnable {
         this.onChange = onChange;
     }
 
-    /** Probes once now, so the first call already has an answer, then keeps probing on a daemon thread. */
-    static SidecarProbe start(InetSocketAddress sidecar, Consumer<String> onChange) {
-        SidecarProbe probe = new SidecarProbe(sidecar, new TcpConnect(), onChange);
-        probe.probeOnce();
-        Thread thread = new Thread(probe, "outrigger-sidecar-probe");
-        thread.setDaemon(true);
-        thread.start();
-        return probe;
+    /** A probe that opens TCP connections to {@code sidecar}; it does nothing until asked. */
+    static SidecarProbe tcp(InetSocketAddress sidecar, Consumer<String> onChange) {
+        return new SidecarProbe(sidecar, new TcpConnect(), onChange);
     }
 
+    /**
+     * Probes once now, so the first call already has an answer, then keeps probing on a daemon thread, which runs
+     * on while the app's shutdown hooks make their last calls.
+     */
+    SidecarProbe start() {
+        probeOnce();
+        Thread thread = new Thread(this, "outrigger-sidecar-probe");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    /** The last probe's answer: a volatile read. */
     @Override
     public boolean getAsBoolean() {
         return reachable;
+    }
+
+    /** Probes now, so that a sidecar that has just come up is used by the call that asked. */
+    BooleanSupplier probingNow() {
+        return new ProbeNow();
     }
 
     /** @return how long to wait before the next probe */
@@ -63,6 +76,14 @@ final class SidecarProbe implements BooleanSupplier, Runnable {
             }
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class ProbeNow implements BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            probeOnce();
+            return reachable;
         }
     }
 

@@ -1,69 +1,173 @@
 package dev.outrigger.agent;
 
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
-
+import dev.outrigger.bootstrap.Hooks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
-
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.SimpleRemapper;
 
 /**
- * Applies a {@link ClientHook} to a class's bytes with Byte Buddy. Nothing is loaded to do it: the class, the library
- * types it names and the advice are all read as class files, so the advice's references to library types resolve
- * against the app's class loader, wherever the library lives.
+ * Applies a {@link ClientHook} to a class's bytes with ASM. For a hook with an {@code exit} method it inserts, before
+ * each {@code areturn} of the hooked method, {@code answer = (T) Hooks.exit(answer, ThisClass.class, "pkg.Hook", this,
+ * firstArgument)}; for a hook with an {@code enter} method, at the method's start, {@code firstArgument = (A)
+ * Hooks.enter(firstArgument, ThisClass.class, "pkg.Hook", this)}. The code added has no branches, so the class's stack map frames
+ * stay valid and no class is loaded to weave. The hook class itself is handed to {@link Hooks}, renamed into the
+ * woven class's package, where it is defined on its first call.
  */
 final class Weaver {
+    private static final String HOOKS = Type.getInternalName(Hooks.class);
+    private static final String EXIT = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;"
+            + "Ljava/lang/Object;)Ljava/lang/Object;";
+    private static final String ENTER = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;)"
+            + "Ljava/lang/Object;";
 
     private Weaver() {
     }
 
     /** @return the woven class file, or {@code null} to leave the class as it is (logged) */
-    static byte[] weave(ClientHook hook, ClassLoader loader, byte[] classFile, AgentLog log) {
-        ClassFileLocator locator = new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(hook.typeName(), classFile),
-                ClassFileLocator.ForClassLoader.of(loader),
-                ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader()));
-        TypePool pool = TypePool.Default.of(locator);
-        TypeDescription type = pool.describe(hook.typeName()).resolve();
-        ElementMatcher.Junction<MethodDescription> method = named(hook.methodName())
-                .and(returns(named(hook.returnTypeName())))
-                .and(isDeclaredBy(type))
-                .and(parameters(hook.parameterTypeNames()));
-        if (type.getDeclaredMethods().filter(method).isEmpty()) {
+    static byte[] weave(ClientHook hook, byte[] classFile, AgentLog log) throws IOException {
+        byte[] hookClassFile = classFileOf(hook.hookName());
+        String hookName = hook.internalName().substring(0, hook.internalName().lastIndexOf('/') + 1)
+                + "Outrigger" + hook.hookName().substring(hook.hookName().lastIndexOf('.') + 1);
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        HookCalls calls = new HookCalls(writer, hook, hookName.replace('/', '.'), declaresEnter(hookClassFile));
+        reader.accept(calls, 0);
+        if (calls.woven == 0) {
             log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
                     + hook.methodName() + (hook.parameterTypeNames() == null ? "" : hook.parameterTypeNames())
                     + " returning " + hook.returnTypeName());
             return null;
         }
-        Advice advice = Advice.to(pool.describe(hook.adviceName()).resolve(), locator);
-        byte[] woven = new ByteBuddy().with(TypeValidation.DISABLED)
-                .redefine(type, locator)
-                .visit(advice.on(method))
-                .make(pool)
-                .getBytes();
-        log.info(hook.library() + ": plain http:// calls go to the sidecar");
-        return woven;
+        Hooks.register(hookName.replace('/', '.'), renamed(hookClassFile, hookName));
+        log.info(hook.library() + ": " + hook.effect());
+        return writer.toByteArray();
     }
 
-    private static ElementMatcher.Junction<MethodDescription> parameters(List<String> typeNames) {
-        if (typeNames == null) {
-            return any();
+    private static byte[] classFileOf(String className) throws IOException {
+        try (InputStream in = Weaver.class.getClassLoader().getResourceAsStream(className.replace('.', '/')
+                + ".class")) {
+            if (in == null) {
+                throw new IOException("no class file for " + className);
+            }
+            return in.readAllBytes();
         }
-        ElementMatcher.Junction<MethodDescription> matcher = takesArguments(typeNames.size());
-        for (int i = 0; i < typeNames.size(); i++) {
-            matcher = matcher.and(takesArgument(i, named(typeNames.get(i))));
+    }
+
+    private static boolean declaresEnter(byte[] hookClassFile) {
+        boolean[] enter = {false};
+        new ClassReader(hookClassFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                enter[0] |= name.equals("enter") && (access & Opcodes.ACC_STATIC) != 0;
+                return null;
+            }
+        }, ClassReader.SKIP_CODE);
+        return enter[0];
+    }
+
+    private static byte[] renamed(byte[] classFile, String newInternalName) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(0);
+        reader.accept(new ClassRemapper(writer, new SimpleRemapper(reader.getClassName(), newInternalName)), 0);
+        return writer.toByteArray();
+    }
+
+    /** Finds the hooked methods (by name, return type and, if given, parameter types) and adds the call to each. */
+    private static final class HookCalls extends ClassVisitor {
+        private final ClientHook hook;
+        private final String hookName;
+        private final boolean onEntry;
+        private String owner;
+        private boolean classConstants;
+        private int woven;
+
+        HookCalls(ClassVisitor next, ClientHook hook, String hookName, boolean onEntry) {
+            super(Opcodes.ASM9, next);
+            this.hook = hook;
+            this.hookName = hookName;
+            this.onEntry = onEntry;
         }
-        return matcher;
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                          String[] interfaces) {
+            owner = name;
+            classConstants = (version & 0xFFFF) >= Opcodes.V1_5; // ldc of a class needs Java 5 class files
+            super.visit(version, access, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                         String[] exceptions) {
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            Type method = Type.getMethodType(descriptor);
+            Type[] arguments = method.getArgumentTypes();
+            boolean referenceArgument = arguments.length > 0 && arguments[0].getSort() >= Type.ARRAY;
+            if (!classConstants || !name.equals(hook.methodName()) || !matches(method)
+                    || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                    || (onEntry && !referenceArgument)) {
+                return next;
+            }
+            woven++;
+            boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+            int firstArgument = isStatic ? 0 : 1;
+            return new MethodVisitor(Opcodes.ASM9, next) {
+                @Override
+                public void visitCode() {
+                    super.visitCode();
+                    if (onEntry) {
+                        super.visitVarInsn(Opcodes.ALOAD, firstArgument);
+                        wovenHookAndSelf();
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "enter", ENTER, false);
+                        super.visitTypeInsn(Opcodes.CHECKCAST, arguments[0].getInternalName());
+                        super.visitVarInsn(Opcodes.ASTORE, firstArgument);
+                    }
+                }
+
+                @Override
+                public void visitInsn(int opcode) {
+                    if (!onEntry && opcode == Opcodes.ARETURN) {
+                        wovenHookAndSelf();
+                        if (referenceArgument) {
+                            super.visitVarInsn(Opcodes.ALOAD, firstArgument);
+                        } else {
+                            super.visitInsn(Opcodes.ACONST_NULL);
+                        }
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "exit", EXIT, false);
+                        super.visitTypeInsn(Opcodes.CHECKCAST, method.getReturnType().getInternalName());
+                    }
+                    super.visitInsn(opcode);
+                }
+
+                private void wovenHookAndSelf() {
+                    super.visitLdcInsn(Type.getObjectType(owner));
+                    super.visitLdcInsn(hookName);
+                    if (isStatic) {
+                        super.visitInsn(Opcodes.ACONST_NULL);
+                    } else {
+                        super.visitVarInsn(Opcodes.ALOAD, 0);
+                    }
+                }
+            };
+        }
+
+        private boolean matches(Type method) {
+            if (!method.getReturnType().getClassName().equals(hook.returnTypeName())) {
+                return false;
+            }
+            List<String> parameters = hook.parameterTypeNames();
+            return parameters == null || parameters.equals(Arrays.stream(method.getArgumentTypes())
+                    .map(Type::getClassName).toList());
+        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.outrigger.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outrigger.bootstrap.FailMode;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +32,44 @@ class AgentOptionsTest {
         assertEquals(List.of(), options.include());
         assertEquals(List.of(), options.exclude());
         assertEquals(FailMode.OPEN, options.fail());
+        assertEquals(List.of(), options.failClosed());
+        assertEquals(Duration.ZERO, options.waitForSidecar());
+        assertFalse(options.lease());
+        assertEquals(InetSocketAddress.createUnresolved("127.0.0.1", 15000), options.admin());
         assertEquals(LogLevel.INFO, options.log());
+        assertEquals(List.of(), options.httpsHosts(), "no https:// call goes to the sidecar by default");
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void httpsHostsComeFromArgumentsOrFromAnEnvironmentVariableWithAnUnderscore() {
+        assertEquals(List.of("api.example.com", "*.partner.net"),
+                resolve("https-hosts=api.example.com;*.partner.net").httpsHosts());
+        environment.put("OUTRIGGER_HTTPS_HOSTS", "billing.example.com");
+        assertEquals(List.of("billing.example.com"), resolve(null).httpsHosts());
+        assertEquals(List.of(), warnings);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0, 0", "750ms, 750", "5s, 5000", "2m, 120000", "' 10s ', 10000"})
+    void waitTakesADurationWithItsUnit(String text, long millis) {
+        environment.put("OUTRIGGER_WAIT", text);
+
+        assertEquals(Duration.ofMillis(millis), resolve(null).waitForSidecar());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void lifecycleOptionsComeFromEverySource() {
+        systemProperties.put("outrigger.fail-closed", "payments;*.secure");
+        environment.put("OUTRIGGER_LEASE", "on");
+
+        AgentOptions options = resolve("admin=127.0.0.2:9901,wait=3s");
+
+        assertEquals(List.of("payments", "*.secure"), options.failClosed());
+        assertTrue(options.lease());
+        assertEquals(InetSocketAddress.createUnresolved("127.0.0.2", 9901), options.admin());
+        assertEquals(Duration.ofSeconds(3), options.waitForSidecar());
         assertEquals(List.of(), warnings);
     }
 
@@ -78,6 +117,11 @@ class AgentOptionsTest {
             "sidecar=127.0.0.1:70000      | sidecar=127.0.0.1:70000",
             "fail=maybe                   | fail=maybe",
             "log=loud                     | log=loud",
+            "wait=5                       | wait=5",
+            "wait=-1s                     | wait=-1s",
+            "wait=1h                      | wait=1h",
+            "lease=yes                    | lease=yes",
+            "admin=15000                  | admin=15000",
             "verbose                      | 'verbose'",
             "colour=blue                  | 'colour=blue'",
     })
@@ -101,7 +145,9 @@ class AgentOptionsTest {
     @Test
     void summaryReadsLikeAgentArguments() {
         assertEquals("sidecar=127.0.0.1:15001, fail=open", resolve(null).summary());
-        assertEquals("sidecar=10.0.0.5:80, fail=closed, include=a;b, exclude=*.c, log=debug",
-                resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c").summary());
+        assertEquals("sidecar=10.0.0.5:80, fail=closed, include=a;b, exclude=*.c, https-hosts=d, log=debug",
+                resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c,https-hosts=d").summary());
+        assertEquals("sidecar=127.0.0.1:15001, fail=open, fail-closed=p, wait=1500ms, lease=on, admin=127.0.0.1:9",
+                resolve("wait=1500ms,lease=on,admin=127.0.0.1:9,fail-closed=p").summary());
     }
 }

@@ -1,8 +1,12 @@
 package dev.outrigger.agent;
 
-/** Stands in for a library's route planner in {@link WeaverTest}: it always answers "no proxy". */
+/** Stands in for a library in {@link WeaverTest}: a route planner that always answers "no proxy", and a request. */
 public class FakePlanner {
     public String determineProxy(String target) {
         return null;
+    }
+
+    public String send(String request, int attempt) {
+        return "sent " + request;
     }
 }

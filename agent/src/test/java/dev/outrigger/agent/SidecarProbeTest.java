@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class SidecarProbeTest {
@@ -46,15 +47,26 @@ class SidecarProbeTest {
     }
 
     @Test
+    void probingNowUpdatesTheAnswerThatCallsRead() {
+        BooleanSupplier now = probe.probingNow();
+        assertFalse(now.getAsBoolean());
+
+        sidecarUp = true;
+        assertFalse(probe.getAsBoolean(), "not probed since");
+        assertTrue(now.getAsBoolean());
+        assertTrue(probe.getAsBoolean());
+    }
+
+    @Test
     void startedProbeAnswersAtOnceFromARealConnect() throws IOException {
         try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             InetSocketAddress up = new InetSocketAddress(listening.getInetAddress(), listening.getLocalPort());
-            assertTrue(SidecarProbe.start(up, changes::add).getAsBoolean());
+            assertTrue(SidecarProbe.tcp(up, changes::add).start().getAsBoolean());
         }
         InetSocketAddress closed;
         try (ServerSocket released = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = new InetSocketAddress(released.getInetAddress(), released.getLocalPort());
         }
-        assertFalse(SidecarProbe.start(closed, changes::add).getAsBoolean());
+        assertFalse(SidecarProbe.tcp(closed, changes::add).start().getAsBoolean());
     }
 }

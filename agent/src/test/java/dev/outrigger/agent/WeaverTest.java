@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import dev.outrigger.bootstrap.Hooks;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WeaverTest {
@@ -18,25 +20,77 @@ class WeaverTest {
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final AgentLog log = new AgentLog(LogLevel.INFO, new PrintStream(logged, true, StandardCharsets.UTF_8));
 
-    @Test
-    void theAdviceReplacesTheLibrarysNoProxyAnswer() throws Exception {
-        byte[] woven = transform(hook("java.lang.String", FakeAdvice.ToSidecar.class));
+    @BeforeEach
+    void warningsToTheLog() {
+        Hooks.warnTo(log.warnings());
+    }
 
-        assertEquals("sidecar-for-service-b", callDetermineProxy(woven, "service-b"));
+    @Test
+    void theHookReplacesTheLibrarysNoProxyAnswer() throws Exception {
+        byte[] woven = transform(hook("java.lang.String", FakeHooks.ToSidecar.class));
+
+        assertEquals("sidecar-for-service-b", callDetermineProxy(define(woven), "service-b"));
         assertEquals(List.of("[outrigger-agent] Fake client: plain http:// calls go to the sidecar"), lines());
     }
 
     @Test
-    void aFaultInsideTheAdviceLeavesTheLibrarysAnswer() throws Exception {
-        byte[] woven = transform(hook("java.lang.String", FakeAdvice.Faulty.class));
+    void twoHooksOnOneClassAreBothWovenInTheirOrder() throws Exception {
+        ClientHook second = hook("java.lang.String", FakeHooks.Marks.class).withEffect("answers are marked");
+        byte[] woven = new LazyWeaver(List.of(hook("java.lang.String", FakeHooks.ToSidecar.class), second), log)
+                .transform(getClass().getClassLoader(), internalName(), null, null, classFile());
 
-        assertEquals(List.of("[outrigger-agent] Fake client: plain http:// calls go to the sidecar"), lines());
-        assertNull(callDetermineProxy(woven, "service-b"));
+        assertEquals("sidecar-for-service-b+marked", callDetermineProxy(define(woven), "service-b"));
+        assertEquals(List.of("[outrigger-agent] Fake client: plain http:// calls go to the sidecar",
+                "[outrigger-agent] Fake client: answers are marked"), lines());
+    }
+
+    @Test
+    void anEnterHookReplacesTheFirstArgumentOfTheOverloadItNames() throws Exception {
+        ClientHook hook = new ClientHook("Fake client", PLANNER, "send", "java.lang.String",
+                FakeHooks.RewriteRequest.class.getName()).withParameters("java.lang.String", "int");
+        Class<?> planner = define(transform(hook));
+
+        Object instance = planner.getConstructor().newInstance();
+        assertEquals("sent GET /x via the sidecar",
+                planner.getMethod("send", String.class, int.class).invoke(instance, "GET /x", 1));
+    }
+
+    @Test
+    void anOverloadWithOtherParametersIsLeftAlone() throws Exception {
+        ClientHook hook = new ClientHook("Fake client", PLANNER, "send", "java.lang.String",
+                FakeHooks.RewriteRequest.class.getName()).withParameters("java.lang.String");
+
+        assertNull(transform(hook));
+        assertTrue(lines().get(0).contains("this version has no " + PLANNER + ".send[java.lang.String] returning"),
+                lines()::toString);
+    }
+
+    @Test
+    void aFaultInsideTheHookLeavesTheLibrarysAnswerWithOneWarning() throws Exception {
+        byte[] woven = transform(hook("java.lang.String", FakeHooks.Faulty.class));
+
+        Class<?> planner = define(woven);
+        assertNull(callDetermineProxy(planner, "service-b"));
+        assertNull(callDetermineProxy(planner, "service-c"));
+        assertEquals(2, lines().size(), lines()::toString);
+        assertTrue(lines().get(1).contains(PLANNER + ": hook failed, its calls go as without the agent: "
+                + "java.lang.IllegalStateException: fault inside the agent"), lines()::toString);
+    }
+
+    @Test
+    void aHookThatCannotStartLeavesTheLibrarysAnswerWithOneWarning() throws Exception {
+        byte[] woven = transform(hook("java.lang.String", FakeHooks.BrokenAtStart.class));
+
+        Class<?> planner = define(woven);
+        assertNull(callDetermineProxy(planner, "service-b"));
+        assertNull(callDetermineProxy(planner, "service-c"));
+        assertEquals(2, lines().size(), lines()::toString);
+        assertTrue(lines().get(1).contains("ExceptionInInitializerError"), lines()::toString);
     }
 
     @Test
     void aVersionWithoutTheExpectedMethodIsLeftAloneWithOneLogLine() throws Exception {
-        assertNull(transform(hook("java.lang.Integer", FakeAdvice.ToSidecar.class)));
+        assertNull(transform(hook("java.lang.Integer", FakeHooks.ToSidecar.class)));
 
         assertEquals(1, lines().size(), lines()::toString);
         assertTrue(lines().get(0).contains("Fake client: not redirected, this version has no " + PLANNER
@@ -44,30 +98,17 @@ class WeaverTest {
     }
 
     @Test
-    void anOverloadIsChosenByItsParameterTypes() throws Exception {
-        ClientHook byParameters = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
-                FakeAdvice.ToSidecar.class.getName(), List.of("java.lang.String"));
-        ClientHook otherOverload = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
-                FakeAdvice.ToSidecar.class.getName(), List.of("java.lang.Integer"));
-
-        assertEquals("sidecar-for-service-b", callDetermineProxy(transform(byParameters), "service-b"));
-        assertNull(transform(otherOverload));
-        assertTrue(lines().get(1).contains("Fake client: not redirected, this version has no " + PLANNER
-                + ".determineProxy[java.lang.Integer] returning java.lang.String"), lines()::toString);
-    }
-
-    @Test
     void aFailureWhileWeavingLeavesTheClassAsItIs() throws Exception {
-        ClientHook missingAdvice = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
-                "dev.outrigger.agent.NoSuchAdvice");
+        ClientHook missingHook = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
+                "dev.outrigger.agent.NoSuchHook");
 
-        assertNull(transform(missingAdvice));
+        assertNull(transform(missingHook));
         assertTrue(lines().get(0).contains("Fake client: not redirected, weaving " + PLANNER + " failed"), lines()::toString);
     }
 
     @Test
     void otherClassesAndRedefinitionsAreNotTouched() throws Exception {
-        LazyWeaver weaver = new LazyWeaver(List.of(hook("java.lang.String", FakeAdvice.ToSidecar.class)), log);
+        LazyWeaver weaver = new LazyWeaver(List.of(hook("java.lang.String", FakeHooks.ToSidecar.class)), log);
         byte[] bytes = classFile();
 
         assertNull(weaver.transform(getClass().getClassLoader(), "dev/outrigger/agent/Other", null, null, bytes));
@@ -75,8 +116,8 @@ class WeaverTest {
         assertEquals(List.of(), lines());
     }
 
-    private static ClientHook hook(String returnType, Class<?> advice) {
-        return new ClientHook("Fake client", PLANNER, "determineProxy", returnType, advice.getName());
+    private static ClientHook hook(String returnType, Class<?> hook) {
+        return new ClientHook("Fake client", PLANNER, "determineProxy", returnType, hook.getName());
     }
 
     private byte[] transform(ClientHook hook) throws IOException {
@@ -94,13 +135,16 @@ class WeaverTest {
         }
     }
 
-    /** Defines the woven class in a loader of its own, as a library's class loader would, and calls it. */
-    private static Object callDetermineProxy(byte[] woven, String target) throws Exception {
-        Class<?> planner = new ClassLoader(WeaverTest.class.getClassLoader()) {
+    /** Defines the woven class in a loader of its own, as a library's class loader would. */
+    private static Class<?> define(byte[] woven) {
+        return new ClassLoader(WeaverTest.class.getClassLoader()) {
             Class<?> define() {
                 return defineClass(PLANNER, woven, 0, woven.length);
             }
         }.define();
+    }
+
+    private static Object callDetermineProxy(Class<?> planner, String target) throws Exception {
         Object instance = planner.getConstructor().newInstance();
         return planner.getMethod("determineProxy", String.class).invoke(instance, target);
     }

@@ -18,7 +18,8 @@ import java.util.Map;
  *           --saturation-conns N --saturation-ms N
  *   startup --out FILE --runs N --port N --request-host H --request-path P --variant NAME=COMMAND ...
  *   wall    --out FILE --runs N --variant NAME=COMMAND ...
- *   report  --dir DIR --setup FILE      (reads DIR/series.json, startup.json, agent.json)
+ *   calls   --out FILE --runs N --variant NAME=COMMAND ...   (each COMMAND prints per-call-median-us=...)
+ *   report  --dir DIR --setup FILE      (reads DIR/series.json, startup.json, agent.json, agent-calls.json)
  * </pre>
  */
 public final class Bench {
@@ -27,7 +28,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: Bench series|startup|wall|report OPTIONS");
+            throw new IllegalArgumentException("usage: Bench series|startup|wall|calls|report OPTIONS");
         }
         Options o = new Options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
@@ -52,10 +53,15 @@ public final class Bench {
                 File out = new File(o.one("out"));
                 Report.JSON.writeValue(out, Startup.wallTime(o.variants(), o.integer("runs"), out.getParentFile()));
             }
+            case "calls" -> {
+                File out = new File(o.one("out"));
+                Report.JSON.writeValue(out, Startup.perCall(o.variants(), o.integer("runs"), out.getParentFile()));
+            }
             case "report" -> {
                 File dir = new File(o.one("dir"));
                 new Report(dir, Report.JSON.readValue(new File(dir, "series.json"), Results.class),
                         variants(new File(dir, "startup.json")), variants(new File(dir, "agent.json")),
+                        variants(new File(dir, "agent-calls.json")),
                         Files.readAllLines(new File(o.one("setup")).toPath())).write();
             }
             default -> throw new IllegalArgumentException("unknown command " + args[0]);

@@ -20,16 +20,18 @@ final class Report {
     private final Results results;
     private final List<Startup.Variant> startup;
     private final List<Startup.Variant> agent;
+    private final List<Startup.Variant> agentCalls;
     private final List<String> setup;
     private final List<Summary> summaries;
     private final StringBuilder md = new StringBuilder();
 
     Report(File dir, Results results, List<Startup.Variant> startup, List<Startup.Variant> agent,
-           List<String> setup) {
+           List<Startup.Variant> agentCalls, List<String> setup) {
         this.dir = dir;
         this.results = results;
         this.startup = startup;
         this.agent = agent;
+        this.agentCalls = agentCalls;
         this.setup = setup;
         this.summaries = Summary.of(results.latency());
     }
@@ -49,6 +51,7 @@ final class Report {
         json.put("memory", results.memory());
         json.put("startup", startup);
         json.put("agent", agent);
+        json.put("agentCalls", agentCalls);
         json.put("targets", verdicts);
         json.put("runs", results.latency());
         JSON.writeValue(new File(dir, "report.json"), json);
@@ -188,13 +191,33 @@ final class Report {
             line(String.format("Agent start-up cost (median, same app and same call): %+.0f ms.",
                     agent.get(1).medianMillis() - agent.get(0).medianMillis()));
         }
+        agentCallCost();
         line("");
         line("Commands:");
         line("");
+        all.addAll(agentCalls);
         for (Startup.Variant v : all) {
             line("- " + v.name() + ": `" + v.command() + "`");
         }
         line("");
+    }
+
+    /** The agent's cost per request: sequential calls of one JIT-warm app, explicit to the sidecar or redirected. */
+    private void agentCallCost() {
+        if (agentCalls.size() != 2) {
+            return;
+        }
+        line("");
+        line("| per call, sequential, one keep-alive connection | runs | median of the runs' medians, µs | range, µs |");
+        line("|---|---|---|---|");
+        for (Startup.Variant v : agentCalls) {
+            double[] micros = v.millis().stream().mapToDouble(ms -> ms * 1e3).toArray();
+            line(String.format("| %s | %d | %.0f | %s |", v.name(), micros.length, v.medianMillis() * 1e3,
+                    range(micros)));
+        }
+        line("");
+        line(String.format("Agent cost per request (median): %+.1f µs.",
+                (agentCalls.get(1).medianMillis() - agentCalls.get(0).medianMillis()) * 1e3));
     }
 
     private void skipped() {

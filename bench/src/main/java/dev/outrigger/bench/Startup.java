@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,12 +16,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up costs, with variants interleaved run by run: the time from exec to the first 200 through a started
- * proxy ({@link #firstOk}), or the wall time of a process that runs to its end ({@link #wallTime}).
+ * Costs measured over whole processes, with variants interleaved run by run: the time from exec to the first 200
+ * through a started proxy ({@link #firstOk}), the wall time of a process that runs to its end ({@link #wallTime}),
+ * or the per-call median a process reports when it ends ({@link #perCall}).
  */
 final class Startup {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final String PER_CALL = "per-call-median-us=";
 
     /**
      * @param millis each run's time
@@ -72,6 +75,28 @@ final class Startup {
             }
             variant.millis().add((System.nanoTime() - start) / 1e6);
         }, logDir);
+    }
+
+    /** Runs each command to its end; a run's figure is the last {@code per-call-median-us=} value it printed. */
+    static List<Variant> perCall(Map<String, String> variants, int runs, File logDir) throws Exception {
+        return interleave(variants, runs, (variant, log) -> {
+            Process process = start(variant.command(), log);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                stop(process);
+                throw new IOException(variant.name() + " failed; see " + log);
+            }
+            variant.millis().add(lastPerCallMicros(log) / 1e3);
+        }, logDir);
+    }
+
+    private static double lastPerCallMicros(File log) throws IOException {
+        List<String> lines = Files.readAllLines(log.toPath());
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith(PER_CALL)) {
+                return Double.parseDouble(lines.get(i).substring(PER_CALL.length()));
+            }
+        }
+        throw new IOException("no " + PER_CALL + " line in " + log);
     }
 
     private interface Run {

@@ -23,24 +23,28 @@ public final class SidecarProxySelector extends ProxySelector {
     private final RedirectPolicy policy;
     private final Proxy sidecar;
     private final String sidecarName;
-    private final FailMode failMode;
+    private final FailModes failModes;
     private final BooleanSupplier sidecarReachable;
+    private final StartupWait startupWait;
     private final Consumer<String> warn;
     private final AtomicBoolean bypassWarned = new AtomicBoolean();
     private final AtomicBoolean faultWarned = new AtomicBoolean();
 
     /**
-     * @param sidecarReachable read on every redirected call in {@link FailMode#OPEN}; must be cheap
+     * @param sidecarReachable read on every redirected call that fails open; must be cheap
+     * @param startupWait what the first redirected calls wait for
      * @param warn receives at most one line per kind of problem
      */
     public SidecarProxySelector(ProxySelector delegate, RedirectPolicy policy, InetSocketAddress sidecar,
-                                FailMode failMode, BooleanSupplier sidecarReachable, Consumer<String> warn) {
+                                FailModes failModes, BooleanSupplier sidecarReachable, StartupWait startupWait,
+                                Consumer<String> warn) {
         this.delegate = delegate;
         this.policy = policy;
         this.sidecar = new Proxy(Proxy.Type.HTTP, sidecar);
         this.sidecarName = sidecar.getHostString() + ":" + sidecar.getPort();
-        this.failMode = failMode;
+        this.failModes = failModes;
         this.sidecarReachable = sidecarReachable;
+        this.startupWait = startupWait;
         this.warn = warn;
     }
 
@@ -48,7 +52,7 @@ public final class SidecarProxySelector extends ProxySelector {
 
     @Override
     public List<Proxy> select(URI uri) {
-        switch (route(uri)) {
+        switch (route(uri, false)) {
             case SIDECAR_ONLY:
                 return List.of(sidecar);
             case SIDECAR_THEN_USUAL:
@@ -67,22 +71,32 @@ public final class SidecarProxySelector extends ProxySelector {
      * otherwise {@code null} (the call goes as it would without the agent).
      */
     public InetSocketAddress sidecarFor(URI uri) {
-        return route(uri) == Route.USUAL ? null : (InetSocketAddress) sidecar.address();
+        return route(uri, false) == Route.USUAL ? null : (InetSocketAddress) sidecar.address();
     }
 
-    private Route route(URI uri) {
+    /**
+     * For clients that can send an {@code https} request to a proxy in plaintext, as {@code GET https://host/x}
+     * (never through a CONNECT tunnel): the sidecar when {@code uri} goes there now, otherwise {@code null}.
+     * {@link #select} never answers the sidecar for {@code https}: clients would tunnel through it.
+     */
+    public InetSocketAddress plaintextSidecarForHttps(URI uri) {
+        return route(uri, true) == Route.USUAL ? null : (InetSocketAddress) sidecar.address();
+    }
+
+    private Route route(URI uri, boolean https) {
         try {
-            if (!policy.redirects(uri)) {
+            if (!(https ? policy.redirectsHttps(uri) : policy.redirects(uri))) {
                 return Route.USUAL;
             }
-            if (failMode == FailMode.CLOSED) {
+            startupWait.awaitOnce();
+            if (failModes.of(RedirectPolicy.normalize(uri.getHost())) == FailMode.CLOSED) {
                 return Route.SIDECAR_ONLY;
             }
             if (sidecarReachable.getAsBoolean()) {
                 return Route.SIDECAR_THEN_USUAL;
             }
             warnOnce(bypassWarned, "sidecar " + sidecarName
-                    + " is not reachable: calls go direct while it is down (fail=open); this is logged once");
+                    + " is not reachable: calls that fail open go direct while it is down; this is logged once");
             return Route.USUAL;
         } catch (Throwable t) {
             warnOnce(faultWarned, "redirect decision failed, calls go direct: " + t);
@@ -109,6 +123,6 @@ public final class SidecarProxySelector extends ProxySelector {
 
     @Override
     public String toString() {
-        return "SidecarProxySelector[sidecar=" + sidecarName + ", fail=" + failMode + ", delegate=" + delegate + "]";
+        return "SidecarProxySelector[sidecar=" + sidecarName + ", fail=" + failModes + ", delegate=" + delegate + "]";
     }
 }

@@ -20,12 +20,28 @@ public final class SidecarRoutes {
      * @return the sidecar's address, or {@code null} when the call should go as it would without the agent
      */
     public static InetSocketAddress sidecarFor(String scheme, String host, int port) {
+        return ask(scheme, host, port, false);
+    }
+
+    /**
+     * Where an {@code https} call to {@code host} goes when the client can send it to a proxy in plaintext
+     * ({@code GET https://host/x}, no CONNECT, no TLS): the sidecar, which originates the TLS, for a host in
+     * {@code https-hosts}; otherwise {@code null} and the call goes as it would without the agent.
+     *
+     * @param port {@code -1} for 443
+     */
+    public static InetSocketAddress plaintextSidecarForHttps(String host, int port) {
+        return ask("https", host, port, true);
+    }
+
+    private static InetSocketAddress ask(String scheme, String host, int port, boolean plaintextHttps) {
         ProxySelector selector = ProxySelector.getDefault();
         if (!(selector instanceof SidecarProxySelector sidecar) || scheme == null || host == null) {
             return null;
         }
         try {
-            return sidecar.sidecarFor(new URI(scheme, null, host, port, null, null, null));
+            URI target = new URI(scheme, null, host, port, null, null, null);
+            return plaintextHttps ? sidecar.plaintextSidecarForHttps(target) : sidecar.sidecarFor(target);
         } catch (URISyntaxException notAUri) {
             return null;
         }

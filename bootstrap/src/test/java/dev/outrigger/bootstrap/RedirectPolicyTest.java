@@ -74,4 +74,32 @@ class RedirectPolicyTest {
     void appliesIncludeThenExclude(String include, String exclude, String uri, boolean expected) {
         assertEquals(expected, policy(include, exclude).redirects(URI.create(uri)));
     }
+
+    @ParameterizedTest(name = "https-hosts [{0}] exclude [{1}]: {2} -> {3}")
+    @CsvSource({
+            "'',                  '',              https://api.example.com/x,      false",
+            "*.example.com,       '',              https://api.example.com/x,      true",
+            "*.example.com,       '',              HTTPS://API.Example.COM.:8443/, true",
+            "*.example.com,       '',              https://example.org/x,          false",
+            "*.example.com,       api.example.com, https://api.example.com/x,      false",
+            "*,                   '',              https://localhost/x,            false",
+            "*,                   '',              https://127.0.0.1:8443/x,       false",
+            "*,                   '',              http://api.example.com/x,       false",
+    })
+    void redirectsHttpsOnlyToOptedInHosts(String httpsHosts, String exclude, String uri, boolean expected) {
+        RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, List.of(), globs(exclude), globs(httpsHosts));
+        assertEquals(expected, policy.redirectsHttps(URI.create(uri)));
+    }
+
+    @ParameterizedTest(name = "include [{0}]: {1} -> {2}")
+    @CsvSource({
+            "other.example.com, https://api.example.com/x, true",
+            "'',                https://api.example.com/x, true",
+    })
+    void httpsHostsNeedNoInclude(String include, String uri, boolean expected) {
+        RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, globs(include), List.of(),
+                globs("api.example.com"));
+        assertEquals(expected, policy.redirectsHttps(URI.create(uri)));
+        assertEquals(false, policy.redirects(URI.create(uri)), "https never goes through select()");
+    }
 }

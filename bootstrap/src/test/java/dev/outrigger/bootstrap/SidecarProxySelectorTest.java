@@ -23,9 +23,14 @@ class SidecarProxySelectorTest {
     private final RecordingDelegate delegate = new RecordingDelegate();
     private final List<String> warnings = new ArrayList<>();
 
+    private static final RedirectPolicy POLICY = new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of());
+
     private SidecarProxySelector selector(FailMode mode, BooleanSupplier reachable) {
-        RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of());
-        return new SidecarProxySelector(delegate, policy, SIDECAR, mode, reachable, warnings::add);
+        return selector(new FailModes(mode, List.of()), reachable, StartupWaitTest.NO_WAIT);
+    }
+
+    private SidecarProxySelector selector(FailModes modes, BooleanSupplier reachable, StartupWait wait) {
+        return new SidecarProxySelector(delegate, POLICY, SIDECAR, modes, reachable, wait, warnings::add);
     }
 
     @Test
@@ -56,9 +61,58 @@ class SidecarProxySelectorTest {
     }
 
     @Test
+    void optedInHttpsGoesToTheSidecarOnlyForPlaintextCapableClients() {
+        URI optedIn = URI.create("https://api.example.com/x");
+        RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of(),
+                List.of(new HostGlob("*.example.com")));
+        FailModes open = new FailModes(FailMode.OPEN, List.of());
+        SidecarProxySelector up = new SidecarProxySelector(delegate, policy, SIDECAR, open, () -> true,
+                StartupWaitTest.NO_WAIT, warnings::add);
+        SidecarProxySelector down = new SidecarProxySelector(delegate, policy, SIDECAR, open, () -> false,
+                StartupWaitTest.NO_WAIT, warnings::add);
+
+        assertEquals(SIDECAR, up.plaintextSidecarForHttps(optedIn));
+        assertEquals(null, up.plaintextSidecarForHttps(URI.create("https://example.org/x")));
+        assertEquals(null, down.plaintextSidecarForHttps(optedIn), "fail-open: the app's own TLS, direct");
+        assertEquals(List.of(APP_PROXY), up.select(optedIn), "a tunnelling client would CONNECT to the sidecar");
+        assertEquals(null, up.sidecarFor(optedIn));
+    }
+
+    @Test
     void failClosedAlwaysSendsToTheSidecarOnly() {
         assertEquals(List.of(SIDECAR_PROXY), selector(FailMode.CLOSED, () -> false).select(MESH_CALL));
         assertEquals(List.of(), delegate.selected);
+    }
+
+    @Test
+    void hostsListedAsFailClosedNeverGoDirectWhileOthersFailOpen() {
+        FailModes modes = new FailModes(FailMode.OPEN, List.of(new HostGlob("payments"), new HostGlob("*.secure")));
+        SidecarProxySelector selector = selector(modes, () -> false, StartupWaitTest.NO_WAIT);
+
+        assertEquals(List.of(SIDECAR_PROXY), selector.select(URI.create("http://PAYMENTS/charge")));
+        assertEquals(List.of(SIDECAR_PROXY), selector.select(URI.create("http://ledger.secure./x")));
+        assertEquals(List.of(APP_PROXY), selector.select(MESH_CALL));
+        assertEquals(SIDECAR, selector.sidecarFor(URI.create("http://payments/charge")));
+    }
+
+    @Test
+    void theFirstRedirectedCallWaitsForTheSidecarBeforeTheRouteIsChosen() {
+        boolean[] up = {false};
+        int[] checks = {0};
+        StartupWait wait = new StartupWait(java.time.Duration.ofSeconds(5), () -> {
+            checks[0]++;
+            return up[0];
+        }, () -> 0, nanos -> up[0] = true);
+        SidecarProxySelector selector = selector(FailMode.OPEN, () -> up[0]);
+        SidecarProxySelector waiting = selector(new FailModes(FailMode.OPEN, List.of()), () -> up[0], wait);
+
+        assertEquals(List.of(APP_PROXY), waiting.select(URI.create("https://service-b/x")));
+        assertEquals(0, checks[0], "a call the agent leaves alone does not wait");
+        assertEquals(List.of(SIDECAR_PROXY, APP_PROXY), waiting.select(MESH_CALL));
+        assertEquals(2, checks[0]);
+        waiting.select(MESH_CALL);
+        assertEquals(2, checks[0], "only the first redirected call waits");
+        assertEquals(List.of(SIDECAR_PROXY, APP_PROXY), selector.select(MESH_CALL));
     }
 
     @Test
@@ -87,9 +141,8 @@ class SidecarProxySelectorTest {
 
     @Test
     void aFailingWarningSinkStillFallsBackToTheDelegate() {
-        RedirectPolicy policy = new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of());
-        SidecarProxySelector selector = new SidecarProxySelector(delegate, policy, SIDECAR, FailMode.OPEN,
-                () -> false, message -> {
+        SidecarProxySelector selector = new SidecarProxySelector(delegate, POLICY, SIDECAR,
+                new FailModes(FailMode.OPEN, List.of()), () -> false, StartupWaitTest.NO_WAIT, message -> {
                     throw new IllegalStateException("stderr closed");
                 });
 

@@ -46,7 +46,7 @@ class SidecarRoutesTest {
     private static void installAgentsSelector() {
         ProxySelector.setDefault(new SidecarProxySelector(ProxySelector.of(null),
                 new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of(new HostGlob("*.example.com"))),
-                SIDECAR, FailMode.CLOSED, () -> true, message -> { }));
+                SIDECAR, new FailModes(FailMode.CLOSED, List.of()), () -> true, StartupWaitTest.NO_WAIT, message -> { }));
     }
 
     @Test

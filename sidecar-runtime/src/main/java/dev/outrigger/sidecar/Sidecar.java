@@ -7,7 +7,11 @@ import dev.outrigger.sidecar.config.Address;
 import dev.outrigger.sidecar.config.ConfigRenderer;
 import dev.outrigger.sidecar.config.ServiceConfig;
 import dev.outrigger.sidecar.config.SidecarConfig;
+import dev.outrigger.sidecar.config.LifecycleConfig;
 import dev.outrigger.sidecar.inbound.InboundServer;
+import dev.outrigger.sidecar.lifecycle.Drain;
+import dev.outrigger.sidecar.lifecycle.InFlightRequests;
+import dev.outrigger.sidecar.lifecycle.Leases;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.outbound.OutboundServer;
@@ -38,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /** A running sidecar: its listeners, services and admin pages. */
@@ -49,14 +54,19 @@ public final class Sidecar implements AutoCloseable {
     private final DnsAddressResolverGroup resolver;
     private final List<Channel> listeners;
     private final MeshTls meshTls;
+    private final LifecycleConfig lifecycle;
+    private final Leases leases = new Leases(this::lastLeaseEnded);
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean ready;
 
-    private Sidecar(EventLoopGroup group, DnsAddressResolverGroup resolver, List<Channel> listeners, MeshTls meshTls) {
+    private Sidecar(EventLoopGroup group, DnsAddressResolverGroup resolver, MeshTls meshTls, LifecycleConfig lifecycle) {
         this.group = group;
         this.resolver = resolver;
-        this.listeners = listeners;
+        this.listeners = new ArrayList<>();
         this.meshTls = meshTls;
+        this.lifecycle = lifecycle;
     }
 
     /**
@@ -99,15 +109,18 @@ public final class Sidecar implements AutoCloseable {
             }
             Address outbound = config.listeners().outbound();
             Router router = new Router(clusters, config.outbound().unknownHosts(), outbound,
-                    Cluster.passthrough(metrics));
-            Channel outboundChannel = OutboundServer.bind(socket(outbound), group, transport, config.outbound(),
-                    router, pools, metrics);
-            Sidecar sidecar = new Sidecar(group, resolver, new ArrayList<>(List.of(outboundChannel)), meshTls);
+                    Cluster.passthrough(UpstreamSecurity.PLAINTEXT, metrics),
+                    Cluster.passthrough(TlsUpstream.verifiedHost(config.outbound().passthroughCa()), metrics));
+            Sidecar sidecar = new Sidecar(group, resolver, meshTls, config.lifecycle());
+            sidecar.listeners.add(OutboundServer.bind(socket(outbound), group, transport, config.outbound(),
+                    router, pools, metrics, sidecar.inFlight));
             if (config.inbound() != null) {
                 MeshTls mesh = meshTls;
                 sidecar.listeners.add(InboundServer.bind(config, () -> mesh.serverContext(ClientAuth.REQUIRE), group,
-                        transport, pools, metrics, registry));
+                        transport, pools, metrics, registry, sidecar.inFlight));
             }
+            registry.gauge("outrigger_leases", "Leases apps hold on this sidecar (GET /lease on the admin listener).",
+                    new String[0], sink -> sink.set(sidecar.leases.held()));
             Map<String, Page> pages = new LinkedHashMap<>();
             pages.put("/ready", new Page("text/plain; charset=utf-8", () -> sidecar.ready() ? "ready\n"
                     : sidecar.ready ? "not ready: certificate expired\n" : "not ready\n"));
@@ -119,7 +132,7 @@ public final class Sidecar implements AutoCloseable {
             }));
             pages.put("/config", new Page("application/yaml; charset=utf-8", () -> ConfigRenderer.toYaml(config)));
             Channel adminChannel = AdminServer.bind(socket(config.listeners().admin()), group, transport, pages,
-                    sidecar::ready);
+                    sidecar::ready, sidecar.leases);
             sidecar.listeners.add(adminChannel);
             sidecar.ready = true;
             LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, inbound %s, admin %s, %d services, "
@@ -177,18 +190,62 @@ public final class Sidecar implements AutoCloseable {
         terminated.await();
     }
 
-    /** Stops accepting, lets in-flight requests finish for a short grace period, then closes everything. */
+    /** With {@code exit-with-lease}: the app is gone, so this sidecar goes too (on a thread of its own: it waits). */
+    private void lastLeaseEnded() {
+        if (lifecycle.exitWithLease() && !closing.get()) {
+            LOG.info("the last lease ended (the app is gone): stopping (lifecycle.exit-with-lease)");
+            Thread exit = new Thread(this::close, "outrigger-lease-exit");
+            exit.start();
+        }
+    }
+
+    /**
+     * Stops within {@code lifecycle.drain}: keeps serving while apps hold leases (their shutdown hooks may still
+     * call out), then stops accepting, waits for the requests in flight, and closes everything. Unready from the
+     * start. A second call waits for the first to finish.
+     */
     @Override
     public void close() {
-        ready = false;
-        for (Channel listener : listeners) {
-            listener.close().syncUninterruptibly();
+        if (!closing.compareAndSet(false, true)) {
+            awaitTerminationUninterruptibly();
+            return;
         }
-        group.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        ready = false;
+        try {
+            Drain.Outcome outcome = Drain.of(lifecycle.drain()).run(leases::held, this::closeListeners, inFlight::count);
+            LOG.info(() -> String.format("stopping after %d ms of drain%s", TimeUnit.NANOSECONDS.toMillis(outcome.tookNanos()),
+                    outcome.complete() ? "" : String.format(": cut off %d leases and %d requests in flight",
+                            outcome.leasesHeld(), outcome.requestsInFlight())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeListeners();
+        }
+        group.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         resolver.close();
         if (meshTls != null) {
             meshTls.close();
         }
         terminated.countDown();
+    }
+
+    private void closeListeners() {
+        for (Channel listener : listeners) {
+            listener.close().syncUninterruptibly();
+        }
+    }
+
+    private void awaitTerminationUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                terminated.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

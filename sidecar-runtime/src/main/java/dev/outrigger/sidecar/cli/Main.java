@@ -25,6 +25,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // First, before anything logs: the log manager is chosen once, when the first logger is made.
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
+        }
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
         }

@@ -65,9 +65,13 @@ public final class Cluster {
                 service.retry(), service.circuitBreaker(), security, metrics);
     }
 
-    /** The policies for hosts no service names: one try, no circuit breaker, metrics as service "passthrough". */
-    public static Cluster passthrough(ProxyMetrics metrics) {
-        return direct("passthrough", List.of(), metrics);
+    /**
+     * The policies for hosts no service names: one try, no circuit breaker, metrics as service "passthrough".
+     *
+     * @param security {@link UpstreamSecurity#PLAINTEXT}, or TLS for the calls the app made over https://
+     */
+    public static Cluster passthrough(UpstreamSecurity security, ProxyMetrics metrics) {
+        return direct("passthrough", List.of(), security, metrics);
     }
 
     /**
@@ -75,14 +79,15 @@ public final class Cluster {
      * no circuit breaker, metrics as service "inbound".
      */
     public static Cluster app(Address app, ProxyMetrics metrics) {
-        return direct("inbound", List.of(app), metrics);
+        return direct("inbound", List.of(app), UpstreamSecurity.PLAINTEXT, metrics);
     }
 
-    private static Cluster direct(String name, List<Address> endpoints, ProxyMetrics metrics) {
+    private static Cluster direct(String name, List<Address> endpoints, UpstreamSecurity security,
+                                  ProxyMetrics metrics) {
         RetryConfig once = new RetryConfig(1, null, Set.of(), Set.of(), 0, 0, Duration.ZERO, Duration.ZERO, false);
         CircuitBreakerConfig off = new CircuitBreakerConfig(0.5, 1, 1, Duration.ofSeconds(1), 1, false);
         return new Cluster(name, endpoints, ServiceConfig.Balancer.ROUND_ROBIN, DIRECT_TIMEOUT, once, off,
-                UpstreamSecurity.PLAINTEXT, metrics);
+                security, metrics);
     }
 
     /** The endpoint for the next try, avoiding those already tried where possible; null when there is none. */

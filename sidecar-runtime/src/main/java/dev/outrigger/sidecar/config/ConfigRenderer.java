@@ -37,6 +37,10 @@ public final class ConfigRenderer {
         Map<String, Object> services = new LinkedHashMap<>();
         config.services().forEach((name, service) -> services.put(name, service(service)));
         root.put("services", services);
+        Map<String, Object> lifecycle = new LinkedHashMap<>();
+        lifecycle.put("exit-with-lease", config.lifecycle().exitWithLease());
+        lifecycle.put("drain", Units.formatDuration(config.lifecycle().drain()));
+        root.put("lifecycle", lifecycle);
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -86,6 +90,9 @@ public final class ConfigRenderer {
         map.put("max-header-size", Units.formatSize(outbound.maxHeaderBytes()));
         map.put("retry-body-limit", Units.formatSize(outbound.retryBodyLimit()));
         map.put("idle-timeout", Units.formatDuration(outbound.idleTimeout()));
+        if (outbound.passthroughCa() != null) {
+            map.put("passthrough-ca", outbound.passthroughCa().toString());
+        }
         return map;
     }
 

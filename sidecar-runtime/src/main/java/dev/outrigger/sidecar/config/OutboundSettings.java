@@ -9,13 +9,16 @@ package dev.outrigger.sidecar.config;
  * @param retryBodyLimit  request bodies up to this size are kept for a retry; a larger body streams
  *                        through and that request is not retried (default 64 KiB)
  * @param idleTimeout     idle keep-alive connections, both sides, are closed after this (default 60s)
+ * @param passthroughCa   the CA file trusted when the sidecar originates TLS to a host no service names (a call
+ *                        the app made over https://); null means the JDK's system trust store
  */
 public record OutboundSettings(
         UnknownHosts unknownHosts,
         int maxRequestLine,
         int maxHeaderBytes,
         int retryBodyLimit,
-        java.time.Duration idleTimeout) {
+        java.time.Duration idleTimeout,
+        java.nio.file.Path passthroughCa) {
 
     /** What to do with a host that no entry of {@code services} names. */
     public enum UnknownHosts {

@@ -13,6 +13,7 @@ import java.util.Map;
   * @param inbound     the inbound listener's settings; null when the file has no {@code inbound:} block, and then
   *                    the inbound listener is not bound
  * @param services    upstream services by name, in file order
+ * @param lifecycle   how the sidecar stops: leases and draining
  */
 public record SidecarConfig(
         String service,
@@ -22,5 +23,6 @@ public record SidecarConfig(
         TlsFiles tls,
         InboundConfig inbound,
         OutboundSettings outbound,
-        Map<String, ServiceConfig> services) {
+        Map<String, ServiceConfig> services,
+        LifecycleConfig lifecycle) {
 }

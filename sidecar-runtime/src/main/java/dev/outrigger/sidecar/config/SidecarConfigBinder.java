@@ -20,7 +20,7 @@ final class SidecarConfigBinder {
             new Address("127.0.0.1", 15001), new Address("0.0.0.0", 15006), new Address("127.0.0.1", 15000));
     static final Address DEFAULT_APP = new Address("127.0.0.1", 8080);
     static final OutboundSettings DEFAULT_OUTBOUND = new OutboundSettings(
-            UnknownHosts.PASSTHROUGH, 8 << 10, 16 << 10, 64 << 10, Duration.ofSeconds(60));
+            UnknownHosts.PASSTHROUGH, 8 << 10, 16 << 10, 64 << 10, Duration.ofSeconds(60), null);
 
     static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern TRUST_DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,253}[a-z0-9])?");
@@ -46,12 +46,20 @@ final class SidecarConfigBinder {
         if (inbound != null && tls == null && root.valid("tls")) {
             root.error("inbound", "needs a tls: block (the certificate the inbound listener presents)");
         }
-        OutboundSettings outbound = root.get("outbound", Readers.section(SidecarConfigBinder::outbound),
+        OutboundSettings outbound = root.get("outbound", Readers.section(fields -> outbound(fields, baseDir)),
                 DEFAULT_OUTBOUND);
         boolean meshCredentials = tls != null || !root.valid("tls"); // a broken block is reported already
         Map<String, ServiceConfig> services = root.get("services",
                 services(listeners.outbound(), baseDir, meshCredentials), Map.of());
-        return new SidecarConfig(service, trustDomain, listeners, app, tls, inbound, outbound, services);
+        LifecycleConfig lifecycle = root.get("lifecycle", Readers.section(SidecarConfigBinder::lifecycle),
+                LifecycleConfig.DEFAULT);
+        return new SidecarConfig(service, trustDomain, listeners, app, tls, inbound, outbound, services, lifecycle);
+    }
+
+    private static LifecycleConfig lifecycle(Fields fields) {
+        LifecycleConfig d = LifecycleConfig.DEFAULT;
+        return new LifecycleConfig(fields.get("exit-with-lease", Readers.bool(), d.exitWithLease()),
+                fields.get("drain", Readers.duration(), d.drain()));
     }
 
     private static Listeners listeners(Fields fields) {
@@ -70,14 +78,15 @@ final class SidecarConfigBinder {
         }
     }
 
-    private static OutboundSettings outbound(Fields fields) {
+    private static OutboundSettings outbound(Fields fields, Path baseDir) {
         OutboundSettings d = DEFAULT_OUTBOUND;
         return new OutboundSettings(
                 fields.get("unknown-hosts", Readers.oneOf(UnknownHosts.class), d.unknownHosts()),
                 fields.get("max-request-line", Readers.size(), d.maxRequestLine()),
                 fields.get("max-header-size", Readers.size(), d.maxHeaderBytes()),
                 fields.get("retry-body-limit", Readers.size(), d.retryBodyLimit()),
-                fields.get("idle-timeout", Readers.duration(), d.idleTimeout()));
+                fields.get("idle-timeout", Readers.duration(), d.idleTimeout()),
+                fields.get("passthrough-ca", Readers.file(baseDir), d.passthroughCa()));
     }
 
     /** The {@code services:} map: keys are names chosen by the user, so they are checked here, not as fields. */

@@ -4,6 +4,7 @@ import dev.outrigger.sidecar.cluster.Cluster;
 import dev.outrigger.sidecar.config.Address;
 import dev.outrigger.sidecar.config.InboundConfig;
 import dev.outrigger.sidecar.config.SidecarConfig;
+import dev.outrigger.sidecar.lifecycle.InFlightRequests;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.pool.UpstreamPool;
@@ -38,7 +39,7 @@ public final class InboundServer {
      */
     public static Channel bind(SidecarConfig config, Supplier<SslContext> tls, EventLoopGroup group,
                                Transport transport, Map<EventLoop, UpstreamPool> pools, ProxyMetrics proxyMetrics,
-                               MetricsRegistry registry) throws InterruptedException {
+                               MetricsRegistry registry, InFlightRequests inFlight) throws InterruptedException {
         InboundConfig inbound = config.inbound();
         InboundMetrics metrics = new InboundMetrics(registry);
         InboundDispatcher dispatcher = new InboundDispatcher(Authorizer.of(inbound.authorization(),
@@ -46,7 +47,7 @@ public final class InboundServer {
         boolean permissive = inbound.mtls() == InboundConfig.Mtls.PERMISSIVE;
         Address address = config.listeners().inbound();
         return ProxyListener.bind(new InetSocketAddress(address.host(), address.port()), group, transport,
-                config.outbound(), pools, proxyMetrics, channel -> {
+                config.outbound(), pools, proxyMetrics, inFlight, channel -> {
                     ChannelHandler handshake = permissive ? new OptionalSslHandler(tls.get())
                             : tls.get().newHandler(channel.alloc());
                     channel.pipeline().addLast(handshake, new PeerVerifier(config.trustDomain(), metrics));

@@ -1,6 +1,7 @@
 package dev.outrigger.sidecar.outbound;
 
 import dev.outrigger.sidecar.config.OutboundSettings;
+import dev.outrigger.sidecar.lifecycle.InFlightRequests;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.pool.UpstreamPool;
 import dev.outrigger.sidecar.proxy.ProxyListener;
@@ -26,8 +27,8 @@ public final class OutboundServer {
      */
     public static Channel bind(InetSocketAddress address, EventLoopGroup group, Transport transport,
                                OutboundSettings settings, Router router, Map<EventLoop, UpstreamPool> pools,
-                               ProxyMetrics metrics) throws InterruptedException {
-        return ProxyListener.bind(address, group, transport, settings, pools, metrics, channel -> {
+                               ProxyMetrics metrics, InFlightRequests inFlight) throws InterruptedException {
+        return ProxyListener.bind(address, group, transport, settings, pools, metrics, inFlight, channel -> {
         }, (request, caller) -> router.route(request));
     }
 }

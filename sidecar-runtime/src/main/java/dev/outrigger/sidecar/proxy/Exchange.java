@@ -27,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * One request's trip through the sidecar, run entirely on the caller connection's event loop: the
@@ -238,6 +239,8 @@ public final class Exchange implements UpstreamListener {
             case CONNECT_FAILURE -> {
                 if (connectFailure instanceof PeerIdentityException) {
                     failLocally(Reason.PEER_IDENTITY_MISMATCH, address + ": " + connectFailure.getMessage());
+                } else if (isTlsFailure(connectFailure)) {
+                    failLocally(Reason.UPSTREAM_TLS, "TLS with " + address + " failed: " + connectFailure.getMessage());
                 } else {
                     failLocally(Reason.UPSTREAM_UNREACHABLE, "could not connect to " + address);
                 }
@@ -245,6 +248,16 @@ public final class Exchange implements UpstreamListener {
             case PER_TRY_TIMEOUT -> failLocally(Reason.TIMEOUT, "no response from " + address + " in time");
             default -> failLocally(Reason.UPSTREAM_RESET, "connection to " + address + " failed before a response");
         }
+    }
+
+    /** A handshake failure, possibly wrapped by the decoder that met it. */
+    private static boolean isTlsFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void retryAfter(long delayNanos) {

@@ -56,10 +56,14 @@ public final class LocalReply {
         HEADERS_TOO_LARGE("headers-too-large", HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
         UNKNOWN_SERVICE("unknown-service", HttpResponseStatus.NOT_FOUND),
         UNKNOWN_HOST("unknown-host", HttpResponseStatus.BAD_GATEWAY),
+        /** The app called a service over https://, but the service is configured {@code tls: none}. */
+        TLS_NOT_CONFIGURED("tls-not-configured", HttpResponseStatus.BAD_GATEWAY),
         CIRCUIT_OPEN("circuit-open", HttpResponseStatus.SERVICE_UNAVAILABLE),
         NO_ENDPOINT("no-endpoint", HttpResponseStatus.SERVICE_UNAVAILABLE),
         UPSTREAM_UNREACHABLE("upstream-unreachable", HttpResponseStatus.BAD_GATEWAY),
         UPSTREAM_RESET("upstream-reset", HttpResponseStatus.BAD_GATEWAY),
+        /** The TLS handshake with the upstream failed: untrusted certificate, wrong host name, not a TLS port. */
+        UPSTREAM_TLS("upstream-tls", HttpResponseStatus.BAD_GATEWAY),
         /** A {@code tls: mesh} endpoint proved the identity of another service than the one called. */
         PEER_IDENTITY_MISMATCH("peer-identity-mismatch", HttpResponseStatus.BAD_GATEWAY),
         RETRY_BUDGET_EXHAUSTED("retry-budget-exhausted", HttpResponseStatus.SERVICE_UNAVAILABLE),

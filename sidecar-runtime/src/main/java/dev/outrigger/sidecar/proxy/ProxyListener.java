@@ -1,6 +1,7 @@
 package dev.outrigger.sidecar.proxy;
 
 import dev.outrigger.sidecar.config.OutboundSettings;
+import dev.outrigger.sidecar.lifecycle.InFlightRequests;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.pool.UpstreamPool;
 import io.netty.bootstrap.ServerBootstrap;
@@ -28,11 +29,13 @@ public final class ProxyListener {
      * Binds {@code address} and returns the listening channel.
      *
      * @param pools    one upstream pool per event loop of {@code group}
+     * @param inFlight counts this listener's requests, so that a stop can wait for them
      * @param security adds what comes before HTTP on each new connection (TLS), or nothing
      */
     public static Channel bind(InetSocketAddress address, EventLoopGroup group, Transport transport,
                                OutboundSettings settings, Map<EventLoop, UpstreamPool> pools, ProxyMetrics metrics,
-                               Consumer<Channel> security, Dispatcher dispatcher) throws InterruptedException {
+                               InFlightRequests inFlight, Consumer<Channel> security, Dispatcher dispatcher)
+            throws InterruptedException {
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(settings.maxRequestLine())
                 .setMaxHeaderSize(settings.maxHeaderBytes())
@@ -50,6 +53,7 @@ public final class ProxyListener {
                         security.accept(ch);
                         ch.pipeline().addLast(
                                 new HttpServerCodec(decoder),
+                                inFlight.newHandler(),
                                 new ProxyHandler(dispatcher, pools.get(ch.eventLoop()), metrics,
                                         settings.retryBodyLimit()));
                     }

@@ -4,6 +4,7 @@ import dev.outrigger.sidecar.cluster.Cluster;
 import dev.outrigger.sidecar.config.Address;
 import dev.outrigger.sidecar.config.OutboundSettings.UnknownHosts;
 import dev.outrigger.sidecar.proxy.LocalReply.Reason;
+import dev.outrigger.sidecar.tls.UpstreamSecurity;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -20,26 +21,40 @@ import java.util.Set;
  *   <li>origin-form, routed by the Host header: {@code GET /x} with {@code Host: orders};</li>
  *   <li>path-prefix, for callers without the agent: {@code GET /orders/x} with the Host of this listener.</li>
  * </ul>
+ * A request may also say that the app wanted TLS to its authority, which the sidecar then originates itself: an
+ * {@code https} target ({@code GET https://api.example.com/x}), or the header {@code x-outrigger-tls: 1} on either
+ * other form ({@code GET http://api.example.com:443/x}, {@code GET /x} with {@code Host: api.example.com}) for
+ * clients that cannot send an {@code https} target in plaintext. Such a call keeps the app's Host header, goes to a
+ * service only if the sidecar speaks TLS to it, and to an unknown host on port 443 by default.
  */
 public final class Router {
 
+    /** The header that says the app wanted TLS, for clients that cannot send an https target; always removed. */
+    public static final String TLS_MARKER = "x-outrigger-tls";
+
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1");
+    private static final int HTTP_PORT = 80;
+    private static final int HTTPS_PORT = 443;
 
     private final Map<String, Cluster> services;
     private final UnknownHosts unknownHosts;
     private final Address listener;
     private final Cluster passthrough;
+    private final Cluster passthroughTls;
 
     /**
-     * @param services    clusters by lower-case service name
-     * @param listener    the outbound listener's own address: a request addressed to it uses the path-prefix form
-     * @param passthrough the policies for hosts no service names ({@link Cluster#passthrough})
+     * @param services       clusters by lower-case service name
+     * @param listener       the outbound listener's own address: a request addressed to it uses the path-prefix form
+     * @param passthrough    the policies for hosts no service names ({@link Cluster#passthrough})
+     * @param passthroughTls the same for calls to such hosts that the app made over {@code https://}
      */
-    public Router(Map<String, Cluster> services, UnknownHosts unknownHosts, Address listener, Cluster passthrough) {
+    public Router(Map<String, Cluster> services, UnknownHosts unknownHosts, Address listener, Cluster passthrough,
+                  Cluster passthroughTls) {
         this.services = Map.copyOf(services);
         this.unknownHosts = unknownHosts;
         this.listener = listener;
         this.passthrough = passthrough;
+        this.passthroughTls = passthroughTls;
     }
 
     public Route route(HttpRequest request) {
@@ -50,10 +65,12 @@ public final class Router {
         if (hosts.size() > 1) {
             return new Route.Refused(Reason.BAD_REQUEST, "more than one Host header");
         }
+        boolean tlsMarker = "1".equals(request.headers().get(TLS_MARKER));
+        request.headers().remove(TLS_MARKER);
         String uri = request.uri();
         int schemeEnd = uri.indexOf("://");
         if (schemeEnd > 0 && uri.charAt(0) != '/') {
-            return absoluteForm(uri, schemeEnd);
+            return absoluteForm(uri, schemeEnd, tlsMarker, hosts);
         }
         if (!uri.startsWith("/")) {
             return new Route.Refused(Reason.BAD_REQUEST, "request target must be absolute or start with /");
@@ -65,12 +82,16 @@ public final class Router {
         if (authority == null) {
             return new Route.Refused(Reason.BAD_REQUEST, "invalid Host header");
         }
-        return isThisListener(authority) ? pathPrefix(uri) : byAuthority(authority, uri);
+        if (tlsMarker) {
+            return byAuthority(authority, uri, hosts.get(0));
+        }
+        return isThisListener(authority) ? pathPrefix(uri) : byAuthority(authority, uri, null);
     }
 
-    private Route absoluteForm(String uri, int schemeEnd) {
-        if (!uri.regionMatches(true, 0, "http", 0, schemeEnd) || schemeEnd != 4) {
-            return new Route.Refused(Reason.BAD_REQUEST, "only http:// targets are proxied");
+    private Route absoluteForm(String uri, int schemeEnd, boolean tlsMarker, List<String> hosts) {
+        boolean https = schemeEnd == 5 && uri.regionMatches(true, 0, "https", 0, 5);
+        if (!https && (schemeEnd != 4 || !uri.regionMatches(true, 0, "http", 0, 4))) {
+            return new Route.Refused(Reason.BAD_REQUEST, "only http:// and https:// targets are proxied");
         }
         int start = schemeEnd + 3;
         int end = start;
@@ -82,18 +103,30 @@ public final class Router {
             return new Route.Refused(Reason.BAD_REQUEST, "invalid authority in request target");
         }
         String path = originForm(uri.substring(end));
-        return isThisListener(authority) ? pathPrefix(path) : byAuthority(authority, path);
+        if (https || tlsMarker) {
+            return byAuthority(authority, path, hosts.isEmpty() ? authority.raw() : hosts.get(0));
+        }
+        return isThisListener(authority) ? pathPrefix(path) : byAuthority(authority, path, null);
     }
 
-    private Route byAuthority(Authority authority, String uri) {
+    /** @param tlsHost the Host header of a call the app made over TLS, or null for a plain call */
+    private Route byAuthority(Authority authority, String uri, String tlsHost) {
+        boolean tls = tlsHost != null;
+        String upstreamHost = tls ? tlsHost : authority.raw();
         Cluster cluster = services.get(authority.host());
         if (cluster != null) {
-            return new Route.ToService(cluster, uri, authority.raw());
+            if (tls && cluster.security() == UpstreamSecurity.PLAINTEXT) {
+                // Never send in the clear what the app meant to encrypt.
+                return new Route.Refused(Reason.TLS_NOT_CONFIGURED, "the app called '" + authority.host()
+                        + "' over https://, but the sidecar talks to that service in plaintext (tls: none)");
+            }
+            return new Route.ToService(cluster, uri, upstreamHost);
         }
         if (unknownHosts == UnknownHosts.REJECT) {
             return new Route.Refused(Reason.UNKNOWN_HOST, "no service is named '" + authority.host() + "'");
         }
-        return new Route.Passthrough(passthrough, authority.host(), authority.portOr(80), uri, authority.raw());
+        return new Route.Passthrough(tls ? passthroughTls : passthrough, authority.host(),
+                authority.portOr(tls ? HTTPS_PORT : HTTP_PORT), uri, upstreamHost);
     }
 
     /** {@code /orders/x?y} → service {@code orders}, target {@code /x?y}. */

@@ -55,6 +55,7 @@ class ConfigLoaderTest {
               Inventory.internal:
                 endpoints: [127.0.0.4:8080]
                 circuit-breaker: off
+            lifecycle: {exit-with-lease: true, drain: 250ms}
             """;
 
     @Test
@@ -66,7 +67,7 @@ class ConfigLoaderTest {
         assertEquals(new Listeners(new Address("127.0.0.1", 16001), new Address("0.0.0.0", 16006),
                 new Address("127.0.0.1", 16000)), config.listeners());
         assertEquals(new Address("127.0.0.1", 9090), config.app());
-        assertEquals(new OutboundSettings(UnknownHosts.REJECT, 4096, 1 << 20, 1000, Duration.ofMinutes(2)),
+        assertEquals(new OutboundSettings(UnknownHosts.REJECT, 4096, 1 << 20, 1000, Duration.ofMinutes(2), null),
                 config.outbound());
         assertEquals(List.of("payments", "Inventory.internal"), List.copyOf(config.services().keySet()));
 
@@ -83,6 +84,7 @@ class ConfigLoaderTest {
         assertEquals(new CircuitBreakerConfig(0.6, 30, 15, Duration.ofHours(1), 2, true), payments.circuitBreaker());
 
         assertFalse(config.services().get("Inventory.internal").circuitBreaker().enabled());
+        assertEquals(new LifecycleConfig(true, Duration.ofMillis(250)), config.lifecycle());
     }
 
     @Test
@@ -98,7 +100,7 @@ class ConfigLoaderTest {
         assertEquals(new Listeners(new Address("127.0.0.1", 15001), new Address("0.0.0.0", 15006),
                 new Address("127.0.0.1", 15000)), config.listeners());
         assertEquals(new Address("127.0.0.1", 8080), config.app());
-        assertEquals(new OutboundSettings(UnknownHosts.PASSTHROUGH, 8192, 16384, 65536, Duration.ofSeconds(60)),
+        assertEquals(new OutboundSettings(UnknownHosts.PASSTHROUGH, 8192, 16384, 65536, Duration.ofSeconds(60), null),
                 config.outbound());
         ServiceConfig payments = config.services().get("payments");
         assertEquals(UpstreamTls.NONE, payments.tls());
@@ -106,6 +108,21 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(15), payments.timeout());
         assertEquals(RetryConfig.DEFAULT, payments.retry());
         assertEquals(CircuitBreakerConfig.DEFAULT, payments.circuitBreaker());
+        assertEquals(new LifecycleConfig(false, Duration.ofSeconds(5)), config.lifecycle());
+    }
+
+    @Test
+    void badLifecycleValuesAreErrors() {
+        assertEquals(List.of(
+                "sidecar.yaml:3: lifecycle.exit-with-lease: expected true or false, got 'yes please'",
+                "sidecar.yaml:4: lifecycle.drain: must be greater than 0, got '0s'",
+                "sidecar.yaml:5: lifecycle.drian: unknown field 'drian' (did you mean 'drain'?)"), errors("""
+                service: orders
+                lifecycle:
+                  exit-with-lease: yes please
+                  drain: 0s
+                  drian: 1s
+                """));
     }
 
     @Test

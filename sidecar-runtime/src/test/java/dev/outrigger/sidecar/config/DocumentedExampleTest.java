@@ -38,6 +38,7 @@ class DocumentedExampleTest {
         assertEquals(defaults.listeners(), documented.listeners());
         assertEquals(defaults.app(), documented.app());
         assertEquals(defaults.outbound(), documented.outbound());
+        assertEquals(defaults.lifecycle(), documented.lifecycle());
         ServiceConfig payments = documented.services().get("payments");
         RetryConfig retry = payments.retry();
         assertEquals(Duration.ofMillis(500), retry.perTryTimeout());

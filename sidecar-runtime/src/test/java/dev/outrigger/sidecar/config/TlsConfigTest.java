@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The top-level {@code tls:} block and the services' {@code tls:} and {@code ca:}. */
+/** The top-level {@code tls:} block, the services' {@code tls:} and {@code ca:}, and {@code outbound.passthrough-ca}. */
 class TlsConfigTest {
 
     @TempDir
@@ -36,6 +36,7 @@ class TlsConfigTest {
                   payments: {endpoints: [127.0.0.2:15006], tls: mesh}
                   search: {endpoints: [search.example:443], tls: tls, ca: certs/public-ca.pem}
                   maps: {endpoints: [maps.example:443], tls: tls}
+                outbound: {passthrough-ca: certs/public-ca.pem}
                 """);
         SidecarConfig config = ConfigLoader.load(file);
         Path certs = dir.resolve("certs");
@@ -44,6 +45,7 @@ class TlsConfigTest {
         assertEquals(UpstreamTls.MESH, config.services().get("payments").tls());
         assertEquals(certs.resolve("public-ca.pem"), config.services().get("search").ca());
         assertNull(config.services().get("maps").ca(), "the JDK's trust store");
+        assertEquals(certs.resolve("public-ca.pem"), config.outbound().passthroughCa());
         assertEquals(config, ConfigLoader.parse(ConfigRenderer.toYaml(config), "rendered"));
     }
 
@@ -59,6 +61,12 @@ class TlsConfigTest {
         assertEquals(List.of("sidecar.yaml:2: tls.ca: no such file: " + dir.resolve("certs/absent.pem"),
                         "sidecar.yaml:2: tls.cert: is required", "sidecar.yaml:2: tls.key: is required"),
                 errors("service: orders\ntls: {ca: certs/absent.pem}\n"));
+    }
+
+    @Test
+    void passthroughCaMustExist() {
+        assertEquals(List.of("sidecar.yaml:2: outbound.passthrough-ca: no such file: " + dir.resolve("certs/absent.pem")),
+                errors("service: orders\noutbound: {passthrough-ca: certs/absent.pem}\n"));
     }
 
     @Test

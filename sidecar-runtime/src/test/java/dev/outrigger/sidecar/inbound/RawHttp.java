@@ -15,11 +15,11 @@ import javax.net.ssl.SSLContext;
  * One HTTP/1.1 exchange written by hand (so request targets and headers go out exactly as written) over
  * TLS or plaintext, with {@code Connection: close}; the response is read to the end of the stream.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** A response, or {@code status == 0} when the connection ended without one. */
-    record Response(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -28,7 +28,7 @@ final class RawHttp {
     }
 
     /** @param tls null for plaintext */
-    static Response send(SSLContext tls, int port, String requestLineAndHeaders) throws IOException {
+    public static Response send(SSLContext tls, int port, String requestLineAndHeaders) throws IOException {
         try (Socket socket = tls == null ? new Socket(InetAddress.getLoopbackAddress(), port)
                 : tls.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(5_000);

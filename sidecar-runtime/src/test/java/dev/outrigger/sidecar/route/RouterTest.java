@@ -32,10 +32,18 @@ class RouterTest {
     private final Cluster orders = Cluster.of(new ServiceConfig("orders", List.of(new Address("127.0.0.2", 8080)),
             ServiceConfig.UpstreamTls.NONE, null, ServiceConfig.Balancer.ROUND_ROBIN, Duration.ofSeconds(1),
             RetryConfig.DEFAULT, CircuitBreakerConfig.DEFAULT), UpstreamSecurity.PLAINTEXT, METRICS);
-    private final Router passthrough = new Router(Map.of("orders", orders), UnknownHosts.PASSTHROUGH, LISTENER,
-            Cluster.passthrough(METRICS));
-    private final Router rejecting = new Router(Map.of("orders", orders), UnknownHosts.REJECT, LISTENER,
-            Cluster.passthrough(METRICS));
+    private static final UpstreamSecurity TLS = (channel, address) -> channel.newSucceededFuture();
+    private final Cluster secureOrders = Cluster.of(new ServiceConfig("secure-orders",
+            List.of(new Address("127.0.0.3", 8443)), ServiceConfig.UpstreamTls.TLS, null,
+            ServiceConfig.Balancer.ROUND_ROBIN, Duration.ofSeconds(1), RetryConfig.DEFAULT,
+            CircuitBreakerConfig.DEFAULT), TLS, METRICS);
+    private final Cluster plainPassthrough = Cluster.passthrough(UpstreamSecurity.PLAINTEXT, METRICS);
+    private final Cluster tlsPassthrough = Cluster.passthrough(TLS, METRICS);
+    private final Map<String, Cluster> services = Map.of("orders", orders, "secure-orders", secureOrders);
+    private final Router passthrough = new Router(services, UnknownHosts.PASSTHROUGH, LISTENER, plainPassthrough,
+            tlsPassthrough);
+    private final Router rejecting = new Router(services, UnknownHosts.REJECT, LISTENER, plainPassthrough,
+            tlsPassthrough);
 
     @ParameterizedTest(name = "{0} with Host {1} goes to orders as {2} with Host {3}")
     @CsvSource({
@@ -71,7 +79,9 @@ class RouterTest {
             "/a,                     example.test,    UNKNOWN_HOST",
             "/nope/a,                127.0.0.1:15001, UNKNOWN_SERVICE",
             "/,                      127.0.0.1:15001, UNKNOWN_SERVICE",
-            "https://orders/a,       ,                BAD_REQUEST",
+            "ftp://orders/a,         ,                BAD_REQUEST",
+            "https://example.test/a, ,                UNKNOWN_HOST",
+            "https://orders/a,       ,                TLS_NOT_CONFIGURED",
             "/a,                     ,                BAD_REQUEST",
             "/a,                     user@orders,     BAD_REQUEST",
             "/a,                     orders:99999,    BAD_REQUEST",
@@ -90,6 +100,66 @@ class RouterTest {
         HttpRequest connect = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.CONNECT, "orders:443");
         assertEquals(Reason.METHOD_NOT_ALLOWED,
                 assertInstanceOf(Route.Refused.class, passthrough.route(connect)).reason());
+    }
+
+    @Test
+    void httpsUnknownHostsPassThroughOverTlsToPort443() {
+        Route.Passthrough route = assertInstanceOf(Route.Passthrough.class,
+                passthrough.route(request("HTTPS://api.example.test/a?b", "api.example.test")));
+        assertEquals(tlsPassthrough, route.cluster());
+        assertEquals("api.example.test", route.host());
+        assertEquals(443, route.port(), "https's default port");
+        assertEquals("/a?b", route.uri());
+        assertEquals("api.example.test", route.authority());
+    }
+
+    @Test
+    void markerOnAbsoluteHttpFormMeansTlsAndIsRemoved() {
+        HttpRequest request = request("http://api.example.test:443/a", "api.example.test");
+        request.headers().set(Router.TLS_MARKER, "1");
+        Route.Passthrough route = assertInstanceOf(Route.Passthrough.class, passthrough.route(request));
+        assertEquals(tlsPassthrough, route.cluster());
+        assertEquals(443, route.port());
+        assertEquals("api.example.test", route.authority(), "the Host the app wrote, not the target's host:443");
+        assertEquals(null, request.headers().get(Router.TLS_MARKER));
+    }
+
+    @Test
+    void markerOnOriginFormMeansTlsToTheHost() {
+        HttpRequest request = request("/a", "api.example.test");
+        request.headers().set(Router.TLS_MARKER, "1");
+        Route.Passthrough route = assertInstanceOf(Route.Passthrough.class, passthrough.route(request));
+        assertEquals(tlsPassthrough, route.cluster());
+        assertEquals("api.example.test", route.host());
+        assertEquals(443, route.port());
+        assertEquals(null, request.headers().get(Router.TLS_MARKER));
+    }
+
+    @Test
+    void aMarkerOtherThanOneIsRemovedAndIgnored() {
+        HttpRequest request = request("/a", "example.test:8081");
+        request.headers().set(Router.TLS_MARKER, "yes");
+        Route.Passthrough route = assertInstanceOf(Route.Passthrough.class, passthrough.route(request));
+        assertEquals(plainPassthrough, route.cluster());
+        assertEquals(8081, route.port());
+        assertEquals(null, request.headers().get(Router.TLS_MARKER));
+    }
+
+    @Test
+    void httpsToAServiceUsesTheServicesOwnTlsAndKeepsTheHostHeader() {
+        Route.ToService route = assertInstanceOf(Route.ToService.class,
+                passthrough.route(request("https://secure-orders/x", "Secure-Orders")));
+        assertEquals(secureOrders, route.cluster());
+        assertEquals("/x", route.uri());
+        assertEquals("Secure-Orders", route.authority());
+    }
+
+    @Test
+    void plainHttpStillGoesToThePlainPassthrough() {
+        Route.Passthrough route = assertInstanceOf(Route.Passthrough.class,
+                passthrough.route(request("http://example.test/a", null)));
+        assertEquals(plainPassthrough, route.cluster());
+        assertEquals(80, route.port());
     }
 
     private static HttpRequest request(String uri, String host) {

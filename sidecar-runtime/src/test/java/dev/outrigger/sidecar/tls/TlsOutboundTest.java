@@ -7,6 +7,7 @@ import dev.outrigger.sidecar.MutableClock;
 import dev.outrigger.sidecar.Sidecar;
 import dev.outrigger.sidecar.TestPorts;
 import dev.outrigger.sidecar.config.ConfigLoader;
+import dev.outrigger.sidecar.inbound.RawHttp;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -40,6 +41,7 @@ class TlsOutboundTest {
     private static Sidecar sidecar;
     private static HttpClient client;
     private static int adminPort;
+    private static int outboundPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,7 +54,7 @@ class TlsOutboundTest {
                 .build(pki.ca);
         website = new TlsPeer(TlsSettings.restrict(SslContextBuilder.forServer(localhost.key(), localhost.certificate()))
                 .build(), false);
-        int outboundPort = TestPorts.free();
+        outboundPort = TestPorts.free();
         adminPort = TestPorts.free();
         Path config = dir.resolve("sidecar.yaml");
         Files.writeString(config, """
@@ -95,6 +97,14 @@ class TlsOutboundTest {
     }
 
     @Test
+    void anHttpsCallToAMeshServiceGoesOverMtls() throws Exception {
+        RawHttp.Response response = RawHttp.send(null, outboundPort, "GET https://payments/charge HTTP/1.1\r\n"
+                + "Host: payments\r\n");
+        assertEquals(200, response.status(), response.body());
+        assertEquals("spiffe://outrigger.local/caller", response.body(), "the sidecar presented its identity");
+    }
+
+    @Test
     void peerProvingAnotherServicesIdentityIsRefused() throws Exception {
         assertEquals(200, get("http://payments/charge").statusCode(), "leaves a pooled connection to the same address");
         HttpResponse<String> response = get("http://ledger/entries");
@@ -121,7 +131,7 @@ class TlsOutboundTest {
     void tlsCallToAHostTheCertificateDoesNotNameIsRefused() throws Exception {
         HttpResponse<String> response = get("http://web-by-ip/");
         assertEquals(502, response.statusCode());
-        assertEquals("upstream-unreachable", response.headers().firstValue("x-outrigger-error").orElse(""));
+        assertEquals("upstream-tls", response.headers().firstValue("x-outrigger-error").orElse(""));
     }
 
     @Test

@@ -18,8 +18,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * An HTTPS server on loopback standing in for a peer's inbound listener: answers 200 with the caller's
- * SPIFFE ID as {@link MeshTls#verifyPeer} sees it ({@code unverified: why} when it refuses it), and
- * remembers which connections requests came on.
+ * SPIFFE ID as {@link MeshTls#verifyPeer} sees it ({@code unverified: why} when it refuses it) and the Host
+ * header and the names of all headers it got in {@code x-seen-host} and {@code x-seen-headers}, and remembers which connections requests came on.
  */
 final class TlsPeer implements AutoCloseable {
 
@@ -48,6 +48,9 @@ final class TlsPeer implements AutoCloseable {
                 caller = "unverified: " + e.getMessage();
             }
             byte[] body = caller.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("x-seen-host", exchange.getRequestHeaders().getFirst("Host"));
+            exchange.getResponseHeaders().set("x-seen-headers",
+                    String.join(",", exchange.getRequestHeaders().keySet()).toLowerCase(java.util.Locale.ROOT));
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

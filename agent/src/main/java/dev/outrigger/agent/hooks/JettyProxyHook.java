@@ -1,8 +1,7 @@
-package dev.outrigger.agent.advice;
+package dev.outrigger.agent.hooks;
 
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.net.InetSocketAddress;
-import net.bytebuddy.asm.Advice;
 import org.eclipse.jetty.client.HttpProxy;
 import org.eclipse.jetty.client.Origin;
 import org.eclipse.jetty.client.ProxyConfiguration;
@@ -12,21 +11,21 @@ import org.eclipse.jetty.client.ProxyConfiguration;
  * client whose app configured no proxy at all gets the sidecar as its HTTP proxy. A client with proxies of its own
  * keeps its answer, even when none of them matched.
  */
-public final class JettyProxyAdvice {
+public final class JettyProxyHook {
 
-    private JettyProxyAdvice() {
+    private JettyProxyHook() {
     }
 
-    @Advice.OnMethodExit(suppress = Throwable.class)
-    static void toSidecar(@Advice.This ProxyConfiguration configuration, @Advice.Argument(0) Origin origin,
-                          @Advice.Return(readOnly = false) ProxyConfiguration.Proxy proxy) {
+    public static ProxyConfiguration.Proxy exit(ProxyConfiguration.Proxy proxy, ProxyConfiguration configuration,
+                                                Origin origin) {
         if (proxy == null && configuration.getProxies().isEmpty()) {
             Origin.Address address = origin.getAddress();
             InetSocketAddress sidecar = SidecarRoutes.sidecarFor(origin.getScheme(), address.getHost(),
                     address.getPort());
             if (sidecar != null) {
-                proxy = new HttpProxy(sidecar.getHostString(), sidecar.getPort());
+                return new HttpProxy(sidecar.getHostString(), sidecar.getPort());
             }
         }
+        return proxy;
     }
 }

@@ -1,8 +1,7 @@
-package dev.outrigger.agent.advice;
+package dev.outrigger.agent.hooks;
 
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.net.InetSocketAddress;
-import net.bytebuddy.asm.Advice;
 import org.apache.http.HttpHost;
 import org.apache.http.impl.conn.DefaultRoutePlanner;
 
@@ -11,20 +10,19 @@ import org.apache.http.impl.conn.DefaultRoutePlanner;
  * (HttpAsyncClient 4) builders use unless the app set a proxy, a route planner or {@code useSystemProperties()}.
  * A subclass of the app's own keeps its answer.
  */
-public final class Apache4RouteAdvice {
+public final class Apache4RouteHook {
 
-    private Apache4RouteAdvice() {
+    private Apache4RouteHook() {
     }
 
-    @Advice.OnMethodExit(suppress = Throwable.class)
-    static void toSidecar(@Advice.This Object planner, @Advice.Argument(0) HttpHost target,
-                          @Advice.Return(readOnly = false) HttpHost proxy) {
+    public static HttpHost exit(HttpHost proxy, Object planner, HttpHost target) {
         if (proxy == null && planner.getClass() == DefaultRoutePlanner.class) {
             InetSocketAddress sidecar = SidecarRoutes.sidecarFor(target.getSchemeName(), target.getHostName(),
                     target.getPort());
             if (sidecar != null) {
-                proxy = new HttpHost(sidecar.getHostString(), sidecar.getPort(), "http");
+                return new HttpHost(sidecar.getHostString(), sidecar.getPort(), "http");
             }
         }
+        return proxy;
     }
 }

@@ -1,0 +1,109 @@
+package dev.outrigger.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.outrigger.it.support.ChildProcess;
+import dev.outrigger.it.support.Eventually;
+import dev.outrigger.it.support.HttpsUpstream;
+import dev.outrigger.it.support.MeshCertificates;
+import dev.outrigger.it.support.Processes;
+import dev.outrigger.it.support.Sidecar;
+import dev.outrigger.it.support.SidecarPorts;
+import dev.outrigger.samples.clients.ClientsApp;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code https-hosts}: an unchanged app calls {@code https://secure-api/...}, a name no DNS knows, with its
+ * library's defaults. The agent hands the call to the sidecar in plaintext; the sidecar originates TLS to two real
+ * HTTPS instances on loopback, one of which always fails, and retries around it. Their certificate chains to a CA
+ * only the sidecar trusts, so a success also shows who verified the server. A listed service the sidecar talks to in
+ * plaintext is refused rather than downgraded. An https host not in the list goes the way it would without the
+ * agent.
+ */
+class HttpsHostsTest {
+
+    private static final String OPTED_IN = "https://secure-api/orders";
+    private static final String NOT_OPTED_IN = "https://not-opted-in.invalid/x";
+    private static final String PLAIN_SERVICE = "https://plain-api/x";
+    private static final int CALLS = 4;
+
+    @RegisterExtension
+    static final Processes PROCESSES = new Processes();
+
+    @TempDir
+    static Path dir;
+
+    private static HttpsUpstream failing;
+    private static HttpsUpstream healthy;
+    private static Sidecar sidecar;
+
+    @BeforeAll
+    static void start() {
+        // The certs command names a workload's certificate after its service: DNS localhost, as the endpoints say.
+        MeshCertificates certificates = MeshCertificates.create(dir, "localhost");
+        Path key = dir.resolve("localhost-key.pem");
+        failing = new HttpsUpstream("failing", 503, certificates.certificate("localhost"), key);
+        healthy = new HttpsUpstream("healthy", 200, certificates.certificate("localhost"), key);
+        sidecar = PROCESSES.sidecar(SidecarPorts.pick(), """
+                services:
+                  secure-api:
+                    endpoints: [localhost:%d, localhost:%d]
+                    tls: tls
+                    ca: %s
+                    retry: {attempts: 2, on: [gateway-error], budget: 100%%, min-retries-per-second: 100}
+                    circuit-breaker: off
+                  plain-api:
+                    endpoints: [localhost:%d]
+                """.formatted(failing.port(), healthy.port(), dir.resolve("ca.pem"), healthy.port()));
+    }
+
+    @AfterAll
+    static void stop() {
+        failing.close();
+        healthy.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"okhttp", "apache5-default", "apache5-async", "apache4-default", "apache4-async"})
+    void optedInHttpsGoesThroughTheSidecarWhichOriginatesTlsAndRetries(String kind) {
+        double retriesBefore = sidecar.metrics().sum("outrigger_retries_total", "service", "secure-api");
+        double okBefore = sidecar.metrics().sum("outrigger_requests_total", "service", "secure-api", "code", "200");
+        List<String> args = new ArrayList<>(List.of(kind));
+        for (int i = 0; i < CALLS; i++) {
+            args.addAll(List.of("GET", OPTED_IN));
+        }
+        args.addAll(List.of("GET", NOT_OPTED_IN, "GET", PLAIN_SERVICE));
+
+        ChildProcess app = PROCESSES.runToEnd("app-" + kind,
+                List.of(sidecar.agentOption() + ",https-hosts=secure-api;plain-api"), ClientsApp.class, args);
+        String output = app.output();
+
+        String[] replies = app.stdout().split("--- ");
+        for (int i = 1; i <= CALLS; i++) {
+            assertEquals("GET " + OPTED_IN + "\nstatus=200\noutrigger-error=-\ninstance=healthy\nhost=secure-api\n"
+                    + "path=/orders\n", replies[i], output);
+        }
+        String direct = replies[CALLS + 1];
+        assertTrue(direct.startsWith("GET " + NOT_OPTED_IN + "\nstatus=- ") && direct.contains("UnknownHost"),
+                "resolved by the app itself, not sent to the sidecar:\n" + output);
+        String refused = "GET " + PLAIN_SERVICE + "\nstatus=502\noutrigger-error=tls-not-configured\n";
+        assertTrue(replies[CALLS + 2].startsWith(refused),
+                "the sidecar knew the app wanted TLS, and would not send it in the clear:\n" + output);
+        Eventually.assertThat(() -> {
+            assertEquals(okBefore + CALLS,
+                    sidecar.metrics().sum("outrigger_requests_total", "service", "secure-api", "code", "200"), output);
+            assertTrue(sidecar.metrics().sum("outrigger_retries_total", "service", "secure-api") > retriesBefore,
+                    "round robin sends some first tries to the failing instance");
+            assertEquals(0, sidecar.metrics().sum("outrigger_requests_total", "service", "passthrough"));
+        });
+    }
+}
