@@ -60,8 +60,8 @@ class AgentSafetyTest {
         String url = "http://greeter:" + upstream.port() + "/hello";
 
         ChildProcess isolated = PROCESSES.runToEnd("isolated", jvm, IsolatedLoaderApp.class,
-                List.of(Artifacts.samplesClassPath(), ClientsApp.class.getName(), "apache5-default", "GET", url));
-        ChildProcess usual = PROCESSES.runToEnd("usual", jvm, ClientsApp.class, List.of("apache5-default", "GET", url));
+                List.of(Artifacts.samplesClassPath(), ClientsApp.class.getName(), "apache5-default", "GET " + url));
+        ChildProcess usual = PROCESSES.runToEnd("usual", jvm, ClientsApp.class, List.of("apache5-default", "GET " + url));
 
         assertTrue(isolated.stdout().contains("status=200"), isolated::output);
         assertTrue(isolated.stderr().contains("Apache HttpClient 5 (classic and async): not redirected, its class"

@@ -18,7 +18,8 @@ import java.util.Set;
  * Every request carries the {@link #HEADERS}, then the call's own. POST, PUT and PATCH carry {@link #BODY}, or with
  * {@code +body=N} N bytes of {@link PatternBody}, streamed, of unknown length (chunked) with {@code +chunked}. For
  * each call it prints {@code --- CALL}, then {@code status=N} (or {@code status=-} and the exception),
- * {@code outrigger-error=X}, the response body (see {@link SampleClient.Reply}) and {@code elapsed-ms=N}.
+ * {@code outrigger-error=X}, the response body (see {@link SampleClient.Reply}) and, for a call with a read timeout,
+ * {@code elapsed-ms=N}.
  */
 public final class ClientSuite {
 
@@ -55,16 +56,19 @@ public final class ClientSuite {
 
     private static void call(SampleClient client, String spec) {
         System.out.println("--- " + spec);
+        SampleClient.Call call = parse(spec);
         long start = System.nanoTime();
         try {
-            SampleClient.Reply reply = client.exchange(parse(spec));
+            SampleClient.Reply reply = client.exchange(call);
             System.out.println("status=" + reply.status());
             System.out.println("outrigger-error=" + (reply.outriggerError() == null ? "-" : reply.outriggerError()));
             System.out.print(reply.body());
         } catch (Exception e) {
             System.out.println("status=- " + e);
         }
-        System.out.println("elapsed-ms=" + Duration.ofNanos(System.nanoTime() - start).toMillis());
+        if (call.readTimeout() != null) {
+            System.out.println("elapsed-ms=" + Duration.ofNanos(System.nanoTime() - start).toMillis());
+        }
         System.out.flush();
     }
 
