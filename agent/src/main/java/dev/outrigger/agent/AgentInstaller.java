@@ -1,5 +1,6 @@
 package dev.outrigger.agent;
 
+import dev.outrigger.bootstrap.CallSignals;
 import dev.outrigger.bootstrap.FailModes;
 import dev.outrigger.bootstrap.HostGlob;
 import dev.outrigger.bootstrap.Hooks;
@@ -11,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -59,13 +62,30 @@ final class AgentInstaller {
             sidecarReady = LeaseHolder.start(options.admin(), log).alsoLeased(sidecarReady);
         }
         ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, failModes, reachable,
-                StartupWait.of(options.waitForSidecar(), sidecarReady), log.warnings()));
+                StartupWait.of(options.waitForSidecar(), sidecarReady), log.warnings(),
+                new CallSignals(options.caller())));
 
+        if (options.signals()) {
+            openUrlConnectionFields(instrumentation);
+        }
         Hooks.warnTo(log.warnings());
-        instrumentation.addTransformer(new LazyWeaver(ClientHook.wanted(options.httpsHosts()), log));
+        instrumentation.addTransformer(new LazyWeaver(ClientHook.wanted(options.httpsHosts(),
+                options.signals()), log));
 
         log.info("plain http:// calls of clients that follow the default ProxySelector go to the sidecar ("
                 + options.summary() + (failModes.anyOpen() ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");
+    }
+
+    /**
+     * HttpURLConnection's signals read its proxy, header list and streaming mode from its fields (see
+     * {@code bootstrap/JdkClientHook}): their packages are opened to the module the agent's classes are in, which
+     * is the unnamed module of the class path.
+     */
+    private static void openUrlConnectionFields(Instrumentation instrumentation) {
+        Set<Module> agent = Set.of(SidecarProxySelector.class.getModule());
+        instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
+                Map.of("java.net", agent, "sun.net.www", agent, "sun.net.www.protocol.http", agent), Set.of(),
+                Map.of());
     }
 
     private static List<HostGlob> globs(List<String> globs) {

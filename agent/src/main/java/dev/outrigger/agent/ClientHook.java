@@ -20,13 +20,27 @@ import java.util.List;
 record ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName,
                   List<String> parameterTypeNames, String effect) {
 
+    /**
+     * The hook name of a hook in a JDK class, which cannot see the agent: on entry of the method it calls the agent's
+     * default {@code ProxySelector}, a {@code BiFunction}, with {@code (this, firstArgument)}, and takes the answer
+     * as the first argument.
+     */
+    static final String THROUGH_DEFAULT_SELECTOR = "java.net.ProxySelector.getDefault()";
+
     private static final String PLAIN_HTTP = "plain http:// calls go to the sidecar";
+    private static final String SIGNALS_EFFECT = "redirected calls tell the sidecar their timeout and whether their"
+            + " body can be sent again";
     private static final String HTTPS_HOSTS = "https:// calls to https-hosts go to the sidecar in plaintext, "
             + "the sidecar originates the TLS";
 
     /** A hook that sends plain http:// calls to the sidecar, on a method its name and return type identify. */
     ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName) {
         this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP);
+    }
+
+
+    boolean throughDefaultSelector() {
+        return hookName.equals(THROUGH_DEFAULT_SELECTOR);
     }
 
     ClientHook withParameters(String... typeNames) {
@@ -76,13 +90,38 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "dev.outrigger.agent.hooks.OkHttpHttpsMarkerHook")
                     .withEffect("https:// requests to the sidecar are marked x-outrigger-tls"));
 
-    /** The hooks to weave: {@link #ALL}, and {@link #HTTPS} only when the app opted hosts in. */
-    static List<ClientHook> wanted(List<String> httpsHosts) {
-        if (httpsHosts.isEmpty()) {
-            return ALL;
-        }
+    /**
+     * Woven only with {@code signals=on}: hooks that add the call's signals for the sidecar
+     * ({@link dev.outrigger.bootstrap.CallSignals}) to calls that are redirected anyway. The JDK's own classes cannot
+     * see the agent, so theirs go through the default selector.
+     */
+    static final List<ClientHook> SIGNALS = List.of(
+            new ClientHook("OkHttp", "okhttp3.OkHttpClient", "newCall", "okhttp3.Call",
+                    "dev.outrigger.agent.hooks.OkHttpSignalsHook").withParameters("okhttp3.Request")
+                    .withEffect(SIGNALS_EFFECT),
+            new ClientHook("Apache HttpClient 5 (classic)", "org.apache.hc.client5.http.impl.classic.MainClientExec",
+                    "execute", "org.apache.hc.core5.http.ClassicHttpResponse", "dev.outrigger.agent.hooks.Apache5SignalsHook")
+                    .withParameters("org.apache.hc.core5.http.ClassicHttpRequest",
+                            "org.apache.hc.client5.http.classic.ExecChain$Scope",
+                            "org.apache.hc.client5.http.classic.ExecChain")
+                    .withEffect(SIGNALS_EFFECT),
+            new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpClientImpl", "sendAsync",
+                    "java.util.concurrent.CompletableFuture", THROUGH_DEFAULT_SELECTOR)
+                    .withParameters("java.net.http.HttpRequest", "java.net.http.HttpResponse$BodyHandler",
+                            "java.net.http.HttpResponse$PushPromiseHandler", "java.util.concurrent.Executor")
+                    .withEffect(SIGNALS_EFFECT),
+            new ClientHook("HttpURLConnection", "sun.net.www.protocol.http.HttpURLConnection", "writeRequests",
+                    "void", THROUGH_DEFAULT_SELECTOR).withParameters().withEffect(SIGNALS_EFFECT));
+
+    /** The hooks to weave: {@link #ALL}, {@link #HTTPS} only when the app opted hosts in, {@link #SIGNALS} if asked. */
+    static List<ClientHook> wanted(List<String> httpsHosts, boolean signals) {
         List<ClientHook> hooks = new ArrayList<>(ALL);
-        hooks.addAll(HTTPS);
+        if (!httpsHosts.isEmpty()) {
+            hooks.addAll(HTTPS);
+        }
+        if (signals) {
+            hooks.addAll(SIGNALS);
+        }
         return hooks;
     }
 

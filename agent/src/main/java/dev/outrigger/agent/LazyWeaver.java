@@ -31,10 +31,9 @@ final class LazyWeaver implements ClassFileTransformer {
         if (classHooks == null) {
             return null;
         }
-        if (!seesAgent(loader)) {
-            // Woven code calls the agent's Hooks by name: where it cannot resolve, the library would break.
-            log.warn(classHooks.get(0).library() + ": not redirected, its class loader (" + loader + ") does not see"
-                    + " the agent's classes");
+        if (!classHooks.get(0).throughDefaultSelector() && !seesAgent(loader)) {
+            log.warn(classHooks.get(0).library() + ": not redirected, " + classHooks.get(0).typeName()
+                    + " is loaded by " + loader + ", which cannot see the agent's classes");
             return null;
         }
         byte[] classFile = classfileBuffer;
@@ -54,6 +53,10 @@ final class LazyWeaver implements ClassFileTransformer {
         }
     }
 
+    /**
+     * Woven code calls {@link Hooks} by name, so the class's loader must resolve that name to this very class (a
+     * plugin host's isolated loader does not): otherwise the call would fail in the app's thread.
+     */
     private static boolean seesAgent(ClassLoader loader) {
         try {
             return Class.forName(Hooks.class.getName(), false, loader) == Hooks.class;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -18,28 +19,37 @@ import org.objectweb.asm.commons.SimpleRemapper;
  * Applies a {@link ClientHook} to a class's bytes with ASM. For a hook with an {@code exit} method it inserts, before
  * each {@code areturn} of the hooked method, {@code answer = (T) Hooks.exit(answer, ThisClass.class, "pkg.Hook", this,
  * firstArgument)}; for a hook with an {@code enter} method, at the method's start, {@code firstArgument = (A)
- * Hooks.enter(firstArgument, ThisClass.class, "pkg.Hook", this)}. The code added has no branches, so the class's stack map frames
+ * Hooks.enter(firstArgument, ThisClass.class, "pkg.Hook", this, secondArgument)}. The code added has no branches, so the class's stack map frames
  * stay valid and no class is loaded to weave. The hook class itself is handed to {@link Hooks}, renamed into the
- * woven class's package, where it is defined on its first call.
+ * woven class's package, where it is defined on its first call. JDK classes cannot see {@link Hooks}: a hook on one
+ * of them ({@link ClientHook#throughDefaultSelector()}) calls the agent's default {@code ProxySelector} as a JDK
+ * {@code BiFunction} instead.
  */
 final class Weaver {
     private static final String HOOKS = Type.getInternalName(Hooks.class);
     private static final String EXIT = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;"
             + "Ljava/lang/Object;)Ljava/lang/Object;";
-    private static final String ENTER = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;)"
-            + "Ljava/lang/Object;";
+    private static final String SELECTOR = "java/net/ProxySelector";
+    private static final String GET_DEFAULT = "()Ljava/net/ProxySelector;";
+    private static final String BI_FUNCTION = "java/util/function/BiFunction";
+    private static final String APPLY = "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;";
+    private static final String ENTER = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;"
+            + "Ljava/lang/Object;)Ljava/lang/Object;";
 
     private Weaver() {
     }
 
     /** @return the woven class file, or {@code null} to leave the class as it is (logged) */
     static byte[] weave(ClientHook hook, byte[] classFile, AgentLog log) throws IOException {
-        byte[] hookClassFile = classFileOf(hook.hookName());
-        String hookName = hook.internalName().substring(0, hook.internalName().lastIndexOf('/') + 1)
-                + "Outrigger" + hook.hookName().substring(hook.hookName().lastIndexOf('.') + 1);
+        boolean throughSelector = hook.throughDefaultSelector();
+        byte[] hookClassFile = throughSelector ? null : classFileOf(hook.hookName());
+        String hookName = throughSelector ? null : hook.internalName().substring(0,
+                hook.internalName().lastIndexOf('/') + 1) + "Outrigger"
+                + hook.hookName().substring(hook.hookName().lastIndexOf('.') + 1);
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        HookCalls calls = new HookCalls(writer, hook, hookName.replace('/', '.'), declaresEnter(hookClassFile));
+        HookCalls calls = new HookCalls(writer, hook, throughSelector ? null : hookName.replace('/', '.'),
+                throughSelector || declaresEnter(hookClassFile));
         reader.accept(calls, 0);
         if (calls.woven == 0) {
             log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
@@ -47,7 +57,9 @@ final class Weaver {
                     + " returning " + hook.returnTypeName());
             return null;
         }
-        Hooks.register(hookName.replace('/', '.'), renamed(hookClassFile, hookName));
+        if (!throughSelector) {
+            Hooks.register(hookName.replace('/', '.'), renamed(hookClassFile, hookName));
+        }
         log.info(hook.library() + ": " + hook.effect());
         return writer.toByteArray();
     }
@@ -113,9 +125,10 @@ final class Weaver {
             Type method = Type.getMethodType(descriptor);
             Type[] arguments = method.getArgumentTypes();
             boolean referenceArgument = arguments.length > 0 && arguments[0].getSort() >= Type.ARRAY;
-            if (!classConstants || !name.equals(hook.methodName()) || !matches(method)
+            boolean throughSelector = hook.throughDefaultSelector();
+            if (!classConstants || !name.equals(hook.methodName()) || name.equals("<init>") || !matches(method)
                     || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-                    || (onEntry && !referenceArgument)) {
+                    || (onEntry && !referenceArgument && !throughSelector)) {
                 return next;
             }
             woven++;
@@ -125,9 +138,16 @@ final class Weaver {
                 @Override
                 public void visitCode() {
                     super.visitCode();
-                    if (onEntry) {
+                    if (throughSelector) {
+                        selectorCall();
+                    } else if (onEntry) {
                         super.visitVarInsn(Opcodes.ALOAD, firstArgument);
                         wovenHookAndSelf();
+                        if (arguments.length > 1 && arguments[1].getSort() >= Type.ARRAY) {
+                            super.visitVarInsn(Opcodes.ALOAD, firstArgument + 1);
+                        } else {
+                            super.visitInsn(Opcodes.ACONST_NULL);
+                        }
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "enter", ENTER, false);
                         super.visitTypeInsn(Opcodes.CHECKCAST, arguments[0].getInternalName());
                         super.visitVarInsn(Opcodes.ASTORE, firstArgument);
@@ -149,14 +169,50 @@ final class Weaver {
                     super.visitInsn(opcode);
                 }
 
-                private void wovenHookAndSelf() {
-                    super.visitLdcInsn(Type.getObjectType(owner));
-                    super.visitLdcInsn(hookName);
+                /**
+                 * {@code if (ProxySelector.getDefault() instanceof BiFunction f) firstArgument = (A) f.apply(this,
+                 * firstArgument);}, for classes that cannot see the agent (the JDK's): the only branch joins where
+                 * the method began, whose frame is known without analysis, so one frame the same as the method's
+                 * first is enough; a nop after it keeps it apart from a frame the method's own first instruction
+                 * may have.
+                 */
+                private void selectorCall() {
+                    Label join = new Label();
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, SELECTOR, "getDefault", GET_DEFAULT, false);
+                    super.visitTypeInsn(Opcodes.INSTANCEOF, BI_FUNCTION);
+                    super.visitJumpInsn(Opcodes.IFEQ, join);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, SELECTOR, "getDefault", GET_DEFAULT, false);
+                    super.visitTypeInsn(Opcodes.CHECKCAST, BI_FUNCTION);
+                    self();
+                    if (referenceArgument) {
+                        super.visitVarInsn(Opcodes.ALOAD, firstArgument);
+                    } else {
+                        super.visitInsn(Opcodes.ACONST_NULL);
+                    }
+                    super.visitMethodInsn(Opcodes.INVOKEINTERFACE, BI_FUNCTION, "apply", APPLY, true);
+                    if (referenceArgument) {
+                        super.visitTypeInsn(Opcodes.CHECKCAST, arguments[0].getInternalName());
+                        super.visitVarInsn(Opcodes.ASTORE, firstArgument);
+                    } else {
+                        super.visitInsn(Opcodes.POP);
+                    }
+                    super.visitLabel(join);
+                    super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+                    super.visitInsn(Opcodes.NOP);
+                }
+
+                private void self() {
                     if (isStatic) {
                         super.visitInsn(Opcodes.ACONST_NULL);
                     } else {
                         super.visitVarInsn(Opcodes.ALOAD, 0);
                     }
+                }
+
+                private void wovenHookAndSelf() {
+                    super.visitLdcInsn(Type.getObjectType(owner));
+                    super.visitLdcInsn(hookName);
+                    self();
                 }
             };
         }

@@ -149,5 +149,22 @@ class AgentOptionsTest {
                 resolve("log=debug,sidecar=10.0.0.5:80,fail=closed,include=a;b,exclude=*.c,https-hosts=d").summary());
         assertEquals("sidecar=127.0.0.1:15001, fail=open, fail-closed=p, wait=1500ms, lease=on, admin=127.0.0.1:9",
                 resolve("wait=1500ms,lease=on,admin=127.0.0.1:9,fail-closed=p").summary());
+        assertEquals("sidecar=127.0.0.1:15001, fail=open, signals=on, caller=on",
+                resolve("caller=on,signals=on").summary());
+    }
+
+    @Test
+    void hostsTheAppExemptsFromProxiesAreNeverRedirected() {
+        systemProperties.put("http.nonProxyHosts", "localhost|*.internal| legacy ");
+
+        assertEquals(List.of("*.svc", "localhost", "*.internal", "legacy"), resolve("exclude=*.svc").exclude());
+    }
+
+    @Test
+    void signalsAndTheCallingClassAreOffUnlessAskedFor() {
+        assertFalse(resolve(null).signals());
+        assertFalse(resolve(null).caller());
+        assertTrue(resolve("signals=on").signals());
+        assertTrue(resolve("caller=ON").caller());
     }
 }

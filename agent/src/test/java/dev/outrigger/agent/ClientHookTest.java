@@ -10,9 +10,16 @@ class ClientHookTest {
 
     @Test
     void httpsHooksAreWovenOnlyWhenTheAppOptedHostsIn() {
-        assertEquals(ClientHook.ALL, ClientHook.wanted(List.of()));
-        List<ClientHook> optedIn = ClientHook.wanted(List.of("api.example.com"));
+        assertEquals(ClientHook.ALL, ClientHook.wanted(List.of(), false));
+        List<ClientHook> optedIn = ClientHook.wanted(List.of("api.example.com"), false);
         assertTrue(optedIn.containsAll(ClientHook.ALL) && optedIn.containsAll(ClientHook.HTTPS), optedIn::toString);
         assertEquals(ClientHook.ALL.size() + ClientHook.HTTPS.size(), optedIn.size());
+    }
+
+    @Test
+    void signalHooksAreWovenOnlyWhenAskedFor() {
+        List<ClientHook> withSignals = ClientHook.wanted(List.of(), true);
+        assertTrue(withSignals.containsAll(ClientHook.SIGNALS), withSignals::toString);
+        assertEquals(ClientHook.ALL.size() + ClientHook.SIGNALS.size(), withSignals.size());
     }
 }

@@ -9,4 +9,12 @@ public class FakePlanner {
     public String send(String request, int attempt) {
         return "sent " + request;
     }
+
+    /** Starts with a loop: the method's first instruction is a jump target, with a stack map frame of its own. */
+    public String pad(String text) {
+        do {
+            text = text + ".";
+        } while (text.length() < 4);
+        return text;
+    }
 }

@@ -8,6 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.function.BiFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import dev.outrigger.bootstrap.Hooks;
@@ -53,6 +58,39 @@ class WeaverTest {
         Object instance = planner.getConstructor().newInstance();
         assertEquals("sent GET /x via the sidecar",
                 planner.getMethod("send", String.class, int.class).invoke(instance, "GET /x", 1));
+    }
+
+    @Test
+    void aHookInAClassThatCannotSeeTheAgentGoesThroughTheDefaultSelector() throws Exception {
+        ClientHook hook = new ClientHook("Fake JDK client", PLANNER, "pad", "java.lang.String",
+                ClientHook.THROUGH_DEFAULT_SELECTOR);
+        Class<?> planner = define(transform(hook));
+        Object instance = planner.getConstructor().newInstance();
+        ProxySelector usual = ProxySelector.getDefault();
+        try {
+            assertEquals("ab..", planner.getMethod("pad", String.class).invoke(instance, "ab"), "not a BiFunction");
+            ProxySelector.setDefault(new RewritingSelector());
+            assertEquals("ab via the agent.", planner.getMethod("pad", String.class).invoke(instance, "ab"));
+        } finally {
+            ProxySelector.setDefault(usual);
+        }
+    }
+
+    /** Stands in for the agent's selector, which JDK classes reach as a {@code BiFunction}. */
+    private static final class RewritingSelector extends ProxySelector implements BiFunction<Object, Object, Object> {
+        @Override
+        public Object apply(Object self, Object firstArgument) {
+            return self.getClass().getName().equals(PLANNER) ? firstArgument + " via the agent" : firstArgument;
+        }
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            return List.of(Proxy.NO_PROXY);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+        }
     }
 
     @Test

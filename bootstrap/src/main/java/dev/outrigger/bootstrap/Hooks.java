@@ -60,9 +60,13 @@ public final class Hooks {
         return WOVEN.get(woven).call(hook, returned, self, argument);
     }
 
-    /** The call woven at the start of a method: its first argument goes in, the one to use instead comes out. */
-    public static Object enter(Object argument, Class<?> woven, String hook, Object self) {
-        return WOVEN.get(woven).call(hook, argument, self, argument);
+    /**
+     * The call woven at the start of a method: its first argument goes in, the one to use instead comes out.
+     *
+     * @param secondArgument the method's second argument, {@code null} when it has none or a primitive one
+     */
+    public static Object enter(Object argument, Class<?> woven, String hook, Object self, Object secondArgument) {
+        return WOVEN.get(woven).call(hook, argument, self, secondArgument);
     }
 
     private static final class Woven {
@@ -127,7 +131,7 @@ public final class Hooks {
         }
     }
 
-    /** {@code exit(returned[, self[, argument]])} or {@code enter(argument[, self])}. */
+    /** {@code exit(returned[, self[, firstArgument]])} or {@code enter(firstArgument[, self[, secondArgument]])}. */
     private static Method hookMethod(Class<?> hookClass) throws NoSuchMethodException {
         for (Method method : hookClass.getDeclaredMethods()) {
             if ((method.getName().equals("exit") || method.getName().equals("enter"))
@@ -136,7 +140,7 @@ public final class Hooks {
                 return method;
             }
         }
-        throw new NoSuchMethodException(hookClass.getName() + ".exit(returned[, self[, argument]]) or .enter(argument"
-                + "[, self])");
+        throw new NoSuchMethodException(hookClass.getName() + ".exit(returned[, self[, firstArgument]]) or"
+                + " .enter(firstArgument[, self[, secondArgument]])");
     }
 }

@@ -8,7 +8,9 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -17,8 +19,12 @@ import java.util.function.Consumer;
  * absolute-form request ({@code GET http://service-b/x HTTP/1.1}) to the sidecar and never resolves the mesh name.
  * Every other call, and every call while this class misbehaves, gets the delegate's answer, i.e. goes the way it
  * would go without the agent.
+ *
+ * <p>It is also the door through which advice woven into the JDK's own clients reaches the agent: that advice runs
+ * in classes of the boot and platform loaders, which cannot see this class (it loads from the agent jar, on the
+ * system loader), but it can find the selector a client uses and call it as a {@link BiFunction}, a JDK type.
  */
-public final class SidecarProxySelector extends ProxySelector {
+public final class SidecarProxySelector extends ProxySelector implements BiFunction<Object, Object, Object> {
     private final ProxySelector delegate;
     private final RedirectPolicy policy;
     private final Proxy sidecar;
@@ -27,6 +33,7 @@ public final class SidecarProxySelector extends ProxySelector {
     private final BooleanSupplier sidecarReachable;
     private final StartupWait startupWait;
     private final Consumer<String> warn;
+    private final CallSignals signals;
     private final AtomicBoolean bypassWarned = new AtomicBoolean();
     private final AtomicBoolean faultWarned = new AtomicBoolean();
 
@@ -34,10 +41,11 @@ public final class SidecarProxySelector extends ProxySelector {
      * @param sidecarReachable read on every redirected call that fails open; must be cheap
      * @param startupWait what the first redirected calls wait for
      * @param warn receives at most one line per kind of problem
+     * @param signals what redirected calls of the JDK's clients tell the sidecar in request headers
      */
     public SidecarProxySelector(ProxySelector delegate, RedirectPolicy policy, InetSocketAddress sidecar,
                                 FailModes failModes, BooleanSupplier sidecarReachable, StartupWait startupWait,
-                                Consumer<String> warn) {
+                                Consumer<String> warn, CallSignals signals) {
         this.delegate = delegate;
         this.policy = policy;
         this.sidecar = new Proxy(Proxy.Type.HTTP, sidecar);
@@ -46,6 +54,7 @@ public final class SidecarProxySelector extends ProxySelector {
         this.sidecarReachable = sidecarReachable;
         this.startupWait = startupWait;
         this.warn = warn;
+        this.signals = signals;
     }
 
     private enum Route { SIDECAR_ONLY, SIDECAR_THEN_USUAL, USUAL }
@@ -101,6 +110,36 @@ public final class SidecarProxySelector extends ProxySelector {
         } catch (Throwable t) {
             warnOnce(faultWarned, "redirect decision failed, calls go direct: " + t);
             return Route.USUAL;
+        }
+    }
+
+    /**
+     * The {@link CallSignals} headers for a call, or none when the call does not go to the sidecar.
+     *
+     * @param timeoutMillis the client's own timeout for the call; 0 or less when it has none
+     * @param replayable    the client could send the body again
+     */
+    public Map<String, String> signalsFor(URI uri, long timeoutMillis, boolean replayable) {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        return route(uri, https) == Route.USUAL ? Map.of() : signals.headers(timeoutMillis, replayable);
+    }
+
+    /**
+     * For calls woven into the JDK's clients, which see this selector only as a JDK type. Never throws: a fault
+     * means the call goes unchanged.
+     *
+     * @param self a {@code java.net.http.HttpClient} about to send {@code firstArgument}, or a
+     *             {@code java.net.HttpURLConnection} about to write its request
+     * @return what the woven method takes as its first argument instead: for the HttpClient, the request with the
+     *         call's signals when it goes to the sidecar
+     */
+    @Override
+    public Object apply(Object self, Object firstArgument) {
+        try {
+            return JdkClientHook.apply(this, self, firstArgument);
+        } catch (Throwable t) {
+            warnOnce(faultWarned, "call signals failed, calls go unchanged: " + t);
+            return firstArgument;
         }
     }
 

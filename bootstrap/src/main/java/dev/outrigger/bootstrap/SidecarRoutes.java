@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 
 /**
  * What advice woven into client libraries calls: whether a call goes to the sidecar, and where the sidecar is. It
@@ -44,6 +45,26 @@ public final class SidecarRoutes {
             return plaintextHttps ? sidecar.plaintextSidecarForHttps(target) : sidecar.sidecarFor(target);
         } catch (URISyntaxException notAUri) {
             return null;
+        }
+    }
+
+    /**
+     * The {@link CallSignals} headers for a call to this target when it goes to the sidecar, else none.
+     *
+     * @param port          {@code -1} for the scheme's default
+     * @param timeoutMillis the client's own timeout for the call; 0 or less when it has none
+     * @param replayable    the client could send the body again
+     */
+    public static Map<String, String> signalsFor(String scheme, String host, int port, long timeoutMillis,
+                                                 boolean replayable) {
+        ProxySelector selector = ProxySelector.getDefault();
+        if (!(selector instanceof SidecarProxySelector sidecar) || scheme == null || host == null) {
+            return Map.of();
+        }
+        try {
+            return sidecar.signalsFor(new URI(scheme, null, host, port, null, null, null), timeoutMillis, replayable);
+        } catch (URISyntaxException notAUri) {
+            return Map.of();
         }
     }
 

@@ -30,7 +30,8 @@ class SidecarProxySelectorTest {
     }
 
     private SidecarProxySelector selector(FailModes modes, BooleanSupplier reachable, StartupWait wait) {
-        return new SidecarProxySelector(delegate, POLICY, SIDECAR, modes, reachable, wait, warnings::add);
+        return new SidecarProxySelector(delegate, POLICY, SIDECAR, modes, reachable, wait, warnings::add,
+                new CallSignals(true));
     }
 
     @Test
@@ -67,9 +68,9 @@ class SidecarProxySelectorTest {
                 List.of(new HostGlob("*.example.com")));
         FailModes open = new FailModes(FailMode.OPEN, List.of());
         SidecarProxySelector up = new SidecarProxySelector(delegate, policy, SIDECAR, open, () -> true,
-                StartupWaitTest.NO_WAIT, warnings::add);
+                StartupWaitTest.NO_WAIT, warnings::add, new CallSignals(false));
         SidecarProxySelector down = new SidecarProxySelector(delegate, policy, SIDECAR, open, () -> false,
-                StartupWaitTest.NO_WAIT, warnings::add);
+                StartupWaitTest.NO_WAIT, warnings::add, new CallSignals(false));
 
         assertEquals(SIDECAR, up.plaintextSidecarForHttps(optedIn));
         assertEquals(null, up.plaintextSidecarForHttps(URI.create("https://example.org/x")));
@@ -144,7 +145,7 @@ class SidecarProxySelectorTest {
         SidecarProxySelector selector = new SidecarProxySelector(delegate, POLICY, SIDECAR,
                 new FailModes(FailMode.OPEN, List.of()), () -> false, StartupWaitTest.NO_WAIT, message -> {
                     throw new IllegalStateException("stderr closed");
-                });
+                }, new CallSignals(false));
 
         assertEquals(List.of(APP_PROXY), selector.select(MESH_CALL));
     }

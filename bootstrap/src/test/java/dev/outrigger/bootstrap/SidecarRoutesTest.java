@@ -46,7 +46,8 @@ class SidecarRoutesTest {
     private static void installAgentsSelector() {
         ProxySelector.setDefault(new SidecarProxySelector(ProxySelector.of(null),
                 new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of(new HostGlob("*.example.com"))),
-                SIDECAR, new FailModes(FailMode.CLOSED, List.of()), () -> true, StartupWaitTest.NO_WAIT, message -> { }));
+                SIDECAR, new FailModes(FailMode.CLOSED, List.of()), () -> true, StartupWaitTest.NO_WAIT, message -> { },
+                new CallSignals(false)));
     }
 
     @Test

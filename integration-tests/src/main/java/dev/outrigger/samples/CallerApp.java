@@ -23,19 +23,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * java dev.outrigger.samples.CallerApp URL [--count N | --duration SECONDS] [--rate PER_SECOND]
- *      [--method M] [--body-bytes N] [--header NAME:VALUE]... [--client httpclient|urlconnection] [--print-body]
+ *      [--method M] [--body-bytes N] [--buffered-body] [--header NAME:VALUE]... [--timeout MILLIS]
+ *      [--client httpclient|urlconnection] [--print-body]
  * </pre>
  *
  * Prints one line per call ({@code status=200 instance=a error=-}, where error is the
  * {@code x-outrigger-error} header or the exception's class), one summary per second
  * ({@code second=3 ok=10 failed=0}) and a final {@code total sent=N ok=N failed=N}.
- * The body, when asked for, is the pattern of {@link PatternBody}.
+ * The body, when asked for, is the pattern of {@link PatternBody}: streamed, or with {@code --buffered-body} held
+ * in memory as apps commonly send small bodies (a byte array; HttpURLConnection's default buffered output). The
+ * timeout (default 30 s) is the HttpClient request's timeout, or HttpURLConnection's connect and read timeouts.
  */
 public final class CallerApp {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    record Call(String method, URI uri, List<String[]> headers, long bodyBytes) {
+    record Call(String method, URI uri, List<String[]> headers, long bodyBytes, boolean bufferedBody,
+                Duration timeout) {
     }
 
     record Answer(int status, String instance, String outriggerError, String body) {
@@ -52,7 +54,8 @@ public final class CallerApp {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: CallerApp URL [--count N | --duration SECONDS] [--rate PER_SECOND] [--method M]"
-                    + " [--body-bytes N] [--header NAME:VALUE]... [--client httpclient|urlconnection] [--print-body]");
+                    + " [--body-bytes N] [--buffered-body] [--header NAME:VALUE]... [--timeout MILLIS]"
+                    + " [--client httpclient|urlconnection] [--print-body]");
             System.exit(2);
             return;
         }
@@ -66,7 +69,8 @@ public final class CallerApp {
 
     private void run(Options options) throws InterruptedException {
         Client client = options.client.equals("urlconnection") ? new UrlConnectionClient() : new JdkHttpClient();
-        Call call = new Call(options.method, options.uri, options.headers, options.bodyBytes);
+        Call call = new Call(options.method, options.uri, options.headers, options.bodyBytes, options.bufferedBody,
+                options.timeout);
         ScheduledExecutorService summary = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "per-second-summary");
             thread.setDaemon(true);
@@ -118,11 +122,12 @@ public final class CallerApp {
 
         @Override
         public Answer send(Call call) throws IOException, InterruptedException {
-            HttpRequest.BodyPublisher body = call.bodyBytes > 0
-                    ? BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> new PatternBody(call.bodyBytes)),
-                    call.bodyBytes)
-                    : BodyPublishers.noBody();
-            HttpRequest.Builder request = HttpRequest.newBuilder(call.uri).timeout(TIMEOUT).method(call.method, body);
+            HttpRequest.BodyPublisher body = call.bodyBytes == 0 ? BodyPublishers.noBody()
+                    : call.bufferedBody ? BodyPublishers.ofByteArray(new PatternBody(call.bodyBytes).readAllBytes())
+                    : BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> new PatternBody(call.bodyBytes)),
+                    call.bodyBytes);
+            HttpRequest.Builder request = HttpRequest.newBuilder(call.uri).timeout(call.timeout)
+                    .method(call.method, body);
             call.headers.forEach(header -> request.header(header[0], header[1]));
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(),
@@ -137,13 +142,15 @@ public final class CallerApp {
         @Override
         public Answer send(Call call) throws IOException {
             HttpURLConnection connection = (HttpURLConnection) call.uri.toURL().openConnection();
-            connection.setConnectTimeout((int) TIMEOUT.toMillis());
-            connection.setReadTimeout((int) TIMEOUT.toMillis());
+            connection.setConnectTimeout((int) call.timeout.toMillis());
+            connection.setReadTimeout((int) call.timeout.toMillis());
             connection.setRequestMethod(call.method);
             call.headers.forEach(header -> connection.addRequestProperty(header[0], header[1]));
             if (call.bodyBytes > 0) {
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(call.bodyBytes);
+                if (!call.bufferedBody) {
+                    connection.setFixedLengthStreamingMode(call.bodyBytes);
+                }
                 try (OutputStream out = connection.getOutputStream(); InputStream body = new PatternBody(call.bodyBytes)) {
                     body.transferTo(out);
                 }
@@ -172,6 +179,8 @@ public final class CallerApp {
         final List<String[]> headers = new ArrayList<>();
         String client = "httpclient";
         boolean printBody;
+        boolean bufferedBody;
+        Duration timeout = Duration.ofSeconds(30);
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -179,6 +188,8 @@ public final class CallerApp {
                 String arg = args[i];
                 if (arg.equals("--print-body")) {
                     options.printBody = true;
+                } else if (arg.equals("--buffered-body")) {
+                    options.bufferedBody = true;
                 } else if (arg.startsWith("--")) {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
@@ -203,6 +214,7 @@ public final class CallerApp {
                 case "--rate" -> rate = Double.parseDouble(value);
                 case "--method" -> method = value;
                 case "--body-bytes" -> bodyBytes = Long.parseLong(value);
+                case "--timeout" -> timeout = Duration.ofMillis(Long.parseLong(value));
                 case "--client" -> {
                     if (!value.equals("httpclient") && !value.equals("urlconnection")) {
                         throw new IllegalArgumentException("--client is httpclient or urlconnection, got " + value);

@@ -16,8 +16,9 @@ import dev.outrigger.samples.CallerApp;
 import dev.outrigger.samples.IsolatedLoaderApp;
 import dev.outrigger.samples.VirtualThreadsApp;
 import dev.outrigger.samples.clients.ClientsApp;
-import java.nio.file.Path;
+import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The agent never breaks the app: a fault inside a hook, virtual threads, a second Java agent. */
+/**
+ * The agent never breaks the app: a fault inside a hook, a library it cannot reach, virtual threads, a second Java
+ * agent.
+ */
 class AgentSafetyTest {
 
     private static final String URL = "http://greeter/hello";
@@ -47,26 +51,53 @@ class AgentSafetyTest {
     }
 
     /**
-     * Apache HttpClient 5 loaded by a class loader that cannot see the agent's classes, as in plugin hosts: woven
-     * code calling the agent there would throw NoClassDefFoundError inside the library, so the hook skips itself
-     * with one log line and the call goes as without the agent: direct, although with fail=closed and no sidecar a
-     * redirected call would fail, as the same app shows when it loads the library the usual way. (A fault inside a
-     * linked hook is covered in-process by the agent's WeaverTest.)
+     * Jetty 12 on the module path: its hook is woven, but linking it fails inside the agent (the module does not open
+     * its package to the agent). The agent swallows the fault with one warning and the call goes as it would without
+     * the agent: direct, although with fail=closed and no sidecar a redirected call would fail, as the same app shows
+     * with Jetty on the class path.
      */
     @Test
-    void aLibraryInALoaderThatCannotSeeTheAgentIsLeftAsWithoutTheAgent() {
-        String agent = "-javaagent:" + Artifacts.agentJar() + "=sidecar=127.0.0.1:" + FreePort.pick() + ",fail=closed";
-        List<String> jvm = List.of(agent, hostsFile("127.0.0.1 greeter\n"));
-        String url = "http://greeter:" + upstream.port() + "/hello";
+    void aFaultInsideAHookLeavesTheCallAsWithoutTheAgent() {
+        String jettyAndItsLogging = String.join(File.pathSeparator, Arrays.stream(
+                Artifacts.samplesClassPath().split(File.pathSeparator))
+                .filter(entry -> entry.contains("jetty") || entry.contains("slf4j")).toList());
+        List<String> modulePath = List.of("--module-path", jettyAndItsLogging, "--add-modules", "org.eclipse.jetty.client");
 
-        ChildProcess isolated = PROCESSES.runToEnd("isolated", jvm, IsolatedLoaderApp.class,
-                List.of(Artifacts.samplesClassPath(), ClientsApp.class.getName(), "apache5-default", "GET " + url));
-        ChildProcess usual = PROCESSES.runToEnd("usual", jvm, ClientsApp.class, List.of("apache5-default", "GET " + url));
+        ChildProcess module = runWithoutSidecar("jetty-module", modulePath, ClientsApp.class, List.of("jetty12"));
+        ChildProcess classPath = runWithoutSidecar("jetty-class-path", List.of(), ClientsApp.class, List.of("jetty12"));
+
+        assertTrue(module.stdout().contains("status=200"), module::output);
+        assertTrue(module.stderr().contains("org.eclipse.jetty.client.ProxyConfiguration: hook failed, its calls go as"
+                + " without the agent"), module::output);
+        assertTrue(classPath.stdout().contains("status=- ") && classPath.stdout().contains("Connect"), classPath::output);
+    }
+
+    /**
+     * Apache HttpClient 5 loaded by a class loader that cannot see the agent's classes, as in plugin hosts: woven
+     * code could not call the agent, so the library is left alone, with one line, and the call goes direct.
+     */
+    @Test
+    void aLibraryWhoseLoaderCannotSeeTheAgentIsLeftAlone() {
+        List<String> isolatedApp = List.of(Artifacts.samplesClassPath(), ClientsApp.class.getName(), "apache5-default");
+
+        ChildProcess isolated = runWithoutSidecar("isolated", List.of(), IsolatedLoaderApp.class, isolatedApp);
 
         assertTrue(isolated.stdout().contains("status=200"), isolated::output);
-        assertTrue(isolated.stderr().contains("Apache HttpClient 5 (classic and async): not redirected, its class"
-                + " loader"), isolated::output);
-        assertTrue(usual.stdout().contains("status=- ") && usual.stdout().contains("Connect"), usual::output);
+        assertTrue(isolated.stderr().contains("Apache HttpClient 5 (classic and async): not redirected, "
+                + "org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner is loaded by java.net.URLClassLoader"),
+                isolated::output);
+    }
+
+    /** Runs an app whose agent points at a sidecar that is not there, fail=closed, to call greeter directly. */
+    private static ChildProcess runWithoutSidecar(String name, List<String> jvmOptions, Class<?> main,
+                                                  List<String> args) {
+        List<String> jvm = new ArrayList<>(List.of(
+                "-javaagent:" + Artifacts.agentJar() + "=sidecar=127.0.0.1:" + FreePort.pick() + ",fail=closed",
+                "-Djdk.net.hosts.file=" + PROCESSES.writeFile("hosts", "127.0.0.1 greeter\n")));
+        jvm.addAll(jvmOptions);
+        List<String> allArgs = new ArrayList<>(args);
+        allArgs.add("GET http://greeter:" + upstream.port() + "/hello");
+        return PROCESSES.runToEnd(name, jvm, main, allArgs);
     }
 
     @Test
@@ -109,8 +140,4 @@ class AgentSafetyTest {
         return sidecar.metrics().sum("outrigger_requests_total", "service", "greeter");
     }
 
-    private static String hostsFile(String content) {
-        Path file = PROCESSES.writeFile("hosts", content);
-        return "-Djdk.net.hosts.file=" + file;
-    }
 }

@@ -17,11 +17,13 @@ import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.outbound.OutboundServer;
 import dev.outrigger.sidecar.policy.Breaker;
 import dev.outrigger.sidecar.pool.UpstreamPool;
+import dev.outrigger.sidecar.pool.UpstreamResolver;
 import dev.outrigger.sidecar.proxy.Transport;
 import dev.outrigger.sidecar.route.Router;
 import dev.outrigger.sidecar.tls.InvalidMaterialException;
 import dev.outrigger.sidecar.tls.MeshTls;
 import dev.outrigger.sidecar.tls.SpiffeId;
+import dev.outrigger.sidecar.tls.TlsSettings;
 import dev.outrigger.sidecar.tls.TlsUpstream;
 import dev.outrigger.sidecar.tls.UpstreamSecurity;
 import io.netty.channel.Channel;
@@ -51,7 +53,7 @@ public final class Sidecar implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Sidecar.class.getName());
 
     private final EventLoopGroup group;
-    private final DnsAddressResolverGroup resolver;
+    private final UpstreamResolver resolver;
     private final List<Channel> listeners;
     private final MeshTls meshTls;
     private final LifecycleConfig lifecycle;
@@ -61,7 +63,7 @@ public final class Sidecar implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean ready;
 
-    private Sidecar(EventLoopGroup group, DnsAddressResolverGroup resolver, MeshTls meshTls, LifecycleConfig lifecycle) {
+    private Sidecar(EventLoopGroup group, UpstreamResolver resolver, MeshTls meshTls, LifecycleConfig lifecycle) {
         this.group = group;
         this.resolver = resolver;
         this.listeners = new ArrayList<>();
@@ -83,9 +85,9 @@ public final class Sidecar implements AutoCloseable {
         long started = System.nanoTime();
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(Runtime.getRuntime().availableProcessors());
-        DnsAddressResolverGroup resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+        UpstreamResolver resolver = new UpstreamResolver(() -> new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(transport.datagramChannel())
-                .socketChannelType(transport.socketChannel()));
+                .socketChannelType(transport.socketChannel())));
         MeshTls meshTls = null;
         try {
             MetricsRegistry registry = new MetricsRegistry();
@@ -135,9 +137,11 @@ public final class Sidecar implements AutoCloseable {
                     sidecar::ready, sidecar.leases);
             sidecar.listeners.add(adminChannel);
             sidecar.ready = true;
+            String tlsBy = meshTls == null ? "" : ", mesh TLS by " + TlsSettings.provider();
             LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, inbound %s, admin %s, %d services, "
-                    + "%s transport", config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    outbound, describeInbound(config), config.listeners().admin(), clusters.size(), transport.name()));
+                    + "%s transport%s", config.service(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    outbound, describeInbound(config), config.listeners().admin(), clusters.size(), transport.name(),
+                    tlsBy));
             return sidecar;
         } catch (RuntimeException | InterruptedException | InvalidMaterialException e) {
             if (meshTls != null) {

@@ -54,7 +54,7 @@ public class PolicyBenchmark {
         cluster.budget().onRequest();
         Endpoint endpoint = cluster.pick(List.of());
         endpoint.onStart();
-        RetryPolicy.Decision decision = cluster.retryPolicy().decide(1, "GET", true, ok, DEADLINE_LEFT);
+        RetryPolicy.Decision decision = cluster.retryPolicy().decide(1, true, true, ok, DEADLINE_LEFT);
         endpoint.onEnd();
         cluster.breaker().onSuccess(50_000);
         return decision;
@@ -62,7 +62,7 @@ public class PolicyBenchmark {
 
     @Benchmark
     public RetryPolicy.Decision retryDecideOnSuccess() {
-        return roundRobin.retryPolicy().decide(1, "GET", true, ok, DEADLINE_LEFT);
+        return roundRobin.retryPolicy().decide(1, true, true, ok, DEADLINE_LEFT);
     }
 
     @Benchmark

@@ -144,6 +144,11 @@ public final class Processes implements BeforeAllCallback, AfterAllCallback, Bef
         return finish(startCallerWithAgent(sidecar, args));
     }
 
+    /** As {@link #callerWithAgent(Sidecar, String...)}, with agent options after the sidecar's, e.g. {@code caller=on}. */
+    public CallerRun callerWithAgentOptions(Sidecar sidecar, String agentOptions, String... args) {
+        return finish(startCaller("caller-with-agent", List.of(sidecar.agentOption() + "," + agentOptions), args));
+    }
+
     /** Starts a {@code CallerApp} with the agent pointed at {@code sidecar}; {@link #finish} waits for its end. */
     public ChildProcess startCallerWithAgent(Sidecar sidecar, String... args) {
         return startCaller("caller-with-agent", List.of(sidecar.agentOption()), args);

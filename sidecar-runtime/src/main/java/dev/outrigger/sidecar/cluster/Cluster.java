@@ -119,10 +119,6 @@ public final class Cluster {
         return timeoutNanos;
     }
 
-    public long timeoutMillis() {
-        return timeoutNanos / 1_000_000;
-    }
-
     /** 0 when tries have no deadline of their own. */
     public long perTryTimeoutNanos() {
         return perTryTimeoutNanos;

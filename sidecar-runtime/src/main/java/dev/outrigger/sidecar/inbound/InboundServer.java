@@ -8,6 +8,7 @@ import dev.outrigger.sidecar.lifecycle.InFlightRequests;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.pool.UpstreamPool;
+import dev.outrigger.sidecar.proxy.AgentSignals;
 import dev.outrigger.sidecar.proxy.ProxyListener;
 import dev.outrigger.sidecar.proxy.Transport;
 import io.netty.channel.Channel;
@@ -51,6 +52,6 @@ public final class InboundServer {
                     ChannelHandler handshake = permissive ? new OptionalSslHandler(tls.get())
                             : tls.get().newHandler(channel.alloc());
                     channel.pipeline().addLast(handshake, new PeerVerifier(config.trustDomain(), metrics));
-                }, dispatcher);
+                }, dispatcher, AgentSignals::ignore);
     }
 }

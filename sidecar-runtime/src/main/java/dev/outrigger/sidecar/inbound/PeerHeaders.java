@@ -1,15 +1,13 @@
 package dev.outrigger.sidecar.inbound;
 
+import dev.outrigger.sidecar.proxy.OutriggerHeaders;
 import dev.outrigger.sidecar.tls.SpiffeId;
 import io.netty.handler.codec.http.HttpHeaders;
-
-import java.util.List;
 
 /** The identity headers the app sees: only the sidecar speaks in {@code x-outrigger-*}. */
 public final class PeerHeaders {
 
     public static final String PEER = "x-outrigger-peer";
-    private static final String PREFIX = "x-outrigger-";
 
     private PeerHeaders() {
     }
@@ -21,10 +19,7 @@ public final class PeerHeaders {
      * @param peer the verified caller, or null for a plaintext caller (then no peer header is sent)
      */
     public static void replace(HttpHeaders headers, SpiffeId peer) {
-        List<String> forged = headers.names().stream()
-                .filter(name -> name.regionMatches(true, 0, PREFIX, 0, PREFIX.length()))
-                .toList();
-        forged.forEach(headers::remove);
+        OutriggerHeaders.strip(headers);
         if (peer != null) {
             headers.set(PEER, peer.toString());
         }

@@ -7,12 +7,16 @@ public final class ProxyMetrics {
 
     /** Service label of requests that matched no service (refused before routing). */
     private static final String NO_SERVICE = "";
+    /** Distinct calling classes shown; calls from any further class count as caller "other". */
+    static final int MAX_CALLERS = 64;
 
     private final Counter requests;
     private final Histogram duration;
     private final Counter retries;
     private final Counter budgetExhausted;
     private final Counter localReplies;
+    private final Counter byCaller;
+    private final BoundedLabels callers = new BoundedLabels(MAX_CALLERS, "other");
 
     public ProxyMetrics(MetricsRegistry registry) {
         requests = registry.counter("outrigger_requests_total",
@@ -25,6 +29,9 @@ public final class ProxyMetrics {
                 "Retries the retry budget refused.", "service");
         localReplies = registry.counter("outrigger_local_replies_total",
                 "Responses the sidecar made itself, by reason (the x-outrigger-error value).", "service", "reason");
+        byCaller = registry.counter("outrigger_requests_by_caller_total",
+                "Requests on the outbound listener by calling class, as the app's agent reported it ("
+                        + MAX_CALLERS + " classes at most, then \"other\").", "service", "caller");
     }
 
     public ServiceMetrics forService(String service) {
@@ -70,6 +77,11 @@ public final class ProxyMetrics {
 
         public void budgetExhausted() {
             exhausted.inc();
+        }
+
+        /** @param caller the class that made the call, as the agent reported it */
+        public void fromCaller(String caller) {
+            byCaller.labels(service, callers.of(caller)).inc();
         }
 
         public void localReply(Reason reason) {

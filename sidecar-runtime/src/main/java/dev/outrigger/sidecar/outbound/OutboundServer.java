@@ -4,6 +4,7 @@ import dev.outrigger.sidecar.config.OutboundSettings;
 import dev.outrigger.sidecar.lifecycle.InFlightRequests;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.pool.UpstreamPool;
+import dev.outrigger.sidecar.proxy.AgentSignals;
 import dev.outrigger.sidecar.proxy.ProxyListener;
 import dev.outrigger.sidecar.proxy.Transport;
 import dev.outrigger.sidecar.route.Router;
@@ -14,7 +15,10 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
-/** The outbound listener: where the app's (redirected) calls arrive, plaintext, routed by the {@link Router}. */
+/**
+ * The outbound listener: where the app's (redirected) calls arrive, plaintext, routed by the {@link Router}. The
+ * agent's {@code x-outrigger-*} request headers are read here and never forwarded.
+ */
 public final class OutboundServer {
 
     private OutboundServer() {
@@ -29,6 +33,6 @@ public final class OutboundServer {
                                OutboundSettings settings, Router router, Map<EventLoop, UpstreamPool> pools,
                                ProxyMetrics metrics, InFlightRequests inFlight) throws InterruptedException {
         return ProxyListener.bind(address, group, transport, settings, pools, metrics, inFlight, channel -> {
-        }, (request, caller) -> router.route(request));
+        }, (request, caller) -> router.route(request), AgentSignals::takeFrom);
     }
 }

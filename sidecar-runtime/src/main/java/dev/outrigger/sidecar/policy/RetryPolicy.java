@@ -40,13 +40,13 @@ public final class RetryPolicy {
 
     /**
      * @param triesSoFar          tries made, including the one that just ended (1 after the first)
-     * @param method              the request method
+     * @param idempotent          whether sending the request twice has the effect of once ({@link Idempotency})
      * @param bodyReplayable      whether the whole request body is still held and can be sent again
      * @param outcome             how the last try ended
      * @param nanosLeftInDeadline time left in the whole call's deadline
      * @return the decision; a retry has been charged to the budget and must then be made after its delay
      */
-    public Decision decide(int triesSoFar, String method, boolean bodyReplayable, TryOutcome outcome,
+    public Decision decide(int triesSoFar, boolean idempotent, boolean bodyReplayable, TryOutcome outcome,
                            long nanosLeftInDeadline) {
         if (!isRetriable(outcome)) {
             return Decision.stop(Reason.NOT_RETRIABLE);
@@ -59,7 +59,7 @@ public final class RetryPolicy {
         }
         // Nothing reached the upstream after a connect failure, so any method may go again.
         boolean sentSomething = outcome.kind() != TryOutcome.Kind.CONNECT_FAILURE;
-        if (sentSomething && !nonIdempotent && !Idempotency.isIdempotent(method)) {
+        if (sentSomething && !nonIdempotent && !idempotent) {
             return Decision.stop(Reason.NOT_IDEMPOTENT);
         }
         long delayNanos = backoff.delayNanos(triesSoFar);
@@ -92,7 +92,7 @@ public final class RetryPolicy {
         ATTEMPTS_EXHAUSTED,
         /** The request body was not kept, so it cannot be sent again. */
         BODY_NOT_REPLAYABLE,
-        /** The request reached the upstream and its method is not idempotent. */
+        /** The request reached the upstream and is not idempotent. */
         NOT_IDEMPOTENT,
         /** The backoff delay would not leave time in the call's deadline. */
         DEADLINE,

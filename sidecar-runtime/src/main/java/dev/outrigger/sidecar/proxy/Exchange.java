@@ -2,6 +2,7 @@ package dev.outrigger.sidecar.proxy;
 
 import dev.outrigger.sidecar.balance.Endpoint;
 import dev.outrigger.sidecar.cluster.Cluster;
+import dev.outrigger.sidecar.policy.Idempotency;
 import dev.outrigger.sidecar.policy.RetryPolicy;
 import dev.outrigger.sidecar.policy.TryOutcome;
 import dev.outrigger.sidecar.pool.UpstreamListener;
@@ -20,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -51,6 +53,7 @@ public final class Exchange implements UpstreamListener {
     private static final long MAX_CONNECT_MILLIS = 10_000;
     /** Beyond this much unread body after an early response, closing is cheaper than reading on. */
     private static final long MAX_DISCARDED_BYTES = 1 << 20;
+    private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("idempotency-key");
 
     private final Caller caller;
     private final Channel downstream;
@@ -61,7 +64,10 @@ public final class Exchange implements UpstreamListener {
     private final RequestBody body;
     private final boolean callerKeepAlive;
     private final long startNanos;
+    private final long timeoutNanos;
     private final long deadlineNanos;
+    private final boolean idempotent;
+    private final String callingClass;
 
     private State state = State.CONNECTING;
     private int tries;
@@ -82,9 +88,10 @@ public final class Exchange implements UpstreamListener {
     /**
      * @param head         the request as it goes upstream (origin-form, hop-by-hop headers removed)
      * @param fixedAddress the one address to use (passthrough), or null to let the cluster's balancer pick
+     * @param signals      what the app's agent said about the call: its own timeout shortens the deadline
      */
     public Exchange(Caller caller, UpstreamPool pool, HttpRequest head, boolean callerKeepAlive,
-                    Cluster cluster, InetSocketAddress fixedAddress, int replayLimit) {
+                    Cluster cluster, InetSocketAddress fixedAddress, int replayLimit, AgentSignals signals) {
         this.caller = caller;
         this.downstream = caller.channel();
         this.pool = pool;
@@ -94,7 +101,11 @@ public final class Exchange implements UpstreamListener {
         this.fixedAddress = fixedAddress;
         this.body = new RequestBody(replayLimit);
         this.startNanos = System.nanoTime();
-        this.deadlineNanos = startNanos + cluster.timeoutNanos();
+        this.timeoutNanos = signals.deadlineNanos(cluster.timeoutNanos());
+        this.deadlineNanos = startNanos + timeoutNanos;
+        this.idempotent = Idempotency.mayRepeat(head.method().name(),
+                head.headers().contains(IDEMPOTENCY_KEY), signals.replayable());
+        this.callingClass = signals.caller();
     }
 
     public void start() {
@@ -104,7 +115,10 @@ public final class Exchange implements UpstreamListener {
         }
         breakerHeld = true;
         cluster.budget().onRequest();
-        deadlineTimer = downstream.eventLoop().schedule(this::onDeadline, cluster.timeoutNanos(), TimeUnit.NANOSECONDS);
+        if (callingClass != null) {
+            cluster.metrics().fromCaller(callingClass);
+        }
+        deadlineTimer = downstream.eventLoop().schedule(this::onDeadline, timeoutNanos, TimeUnit.NANOSECONDS);
         attempt();
     }
 
@@ -160,10 +174,7 @@ public final class Exchange implements UpstreamListener {
         }
         state = State.DONE;
         cancelTimers();
-        if (breakerHeld) {
-            breakerHeld = false;
-            cluster.breaker().release();
-        }
+        releaseBreaker();
         dropUpstream();
         body.release();
     }
@@ -225,7 +236,7 @@ public final class Exchange implements UpstreamListener {
 
     private void onTryFailed(TryOutcome outcome) {
         RetryPolicy.Decision decision = cluster.retryPolicy()
-                .decide(tries, head.method().name(), body.replayable(), outcome, nanosLeft());
+                .decide(tries, idempotent, body.replayable(), outcome, nanosLeft());
         if (decision.retry()) {
             retryAfter(decision.delayNanos());
             return;
@@ -286,7 +297,16 @@ public final class Exchange implements UpstreamListener {
         if (state != State.RELAYING && state != State.DONE) {
             endTry();
             dropUpstream();
-            failLocally(Reason.TIMEOUT, "no response from '" + cluster.name() + "' within " + cluster.timeoutMillis() + " ms");
+            String detail = "no response from '" + cluster.name() + "' within "
+                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms";
+            if (timeoutNanos < cluster.timeoutNanos()) {
+                // The caller's own, shorter deadline: the service is not late by its own standard, so its breaker
+                // is not told, just as when a caller gives up by closing the connection.
+                releaseBreaker();
+                replyLocally(Reason.TIMEOUT, detail);
+            } else {
+                failLocally(Reason.TIMEOUT, detail);
+            }
         }
     }
 
@@ -317,8 +337,8 @@ public final class Exchange implements UpstreamListener {
             return;
         }
         cancel(tryTimer);
-        RetryPolicy.Decision decision = cluster.retryPolicy().decide(tries, head.method().name(),
-                body.replayable(), TryOutcome.response(response.status().code()), nanosLeft());
+        RetryPolicy.Decision decision = cluster.retryPolicy().decide(tries, idempotent, body.replayable(),
+                TryOutcome.response(response.status().code()), nanosLeft());
         if (decision.retry()) {
             endTry();
             dropUpstream();
@@ -475,6 +495,13 @@ public final class Exchange implements UpstreamListener {
             cluster.breaker().onFailure(elapsed);
         } else {
             cluster.breaker().onSuccess(elapsed);
+        }
+    }
+
+    private void releaseBreaker() {
+        if (breakerHeld) {
+            breakerHeld = false;
+            cluster.breaker().release();
         }
     }
 

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -21,6 +22,7 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.function.Function;
 
 /**
  * One caller connection on a proxy listener (outbound or inbound). Requests are handled one at a time, in
@@ -33,6 +35,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter implements 
     private static final int MAX_QUEUED = 256;
 
     private final Dispatcher dispatcher;
+    private final Function<HttpHeaders, AgentSignals> agentSignals;
     private final UpstreamPool pool;
     private final ProxyMetrics metrics;
     private final int replayLimit;
@@ -40,8 +43,10 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter implements 
     private Channel channel;
     private Exchange current;
 
-    public ProxyHandler(Dispatcher dispatcher, UpstreamPool pool, ProxyMetrics metrics, int replayLimit) {
+    public ProxyHandler(Dispatcher dispatcher, Function<HttpHeaders, AgentSignals> agentSignals, UpstreamPool pool,
+                        ProxyMetrics metrics, int replayLimit) {
         this.dispatcher = dispatcher;
+        this.agentSignals = agentSignals;
         this.pool = pool;
         this.metrics = metrics;
         this.replayLimit = replayLimit;
@@ -91,7 +96,8 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter implements 
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HopByHop.strip(request.headers()); // first: a Connection header must not name what the dispatcher adds
-        Route route = dispatcher.route(request, channel);
+        Route route = dispatcher.route(request, channel); // before the signals: the router reads x-outrigger-tls
+        AgentSignals signals = agentSignals.apply(request.headers());
         if (route instanceof Route.Refused refused) {
             metrics.refused(refused.reason());
             LocalReply.send(channel, refused.reason(), refused.detail(), !keepAlive);
@@ -99,21 +105,22 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter implements 
         }
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         if (route instanceof Route.ToService service) {
-            current = exchange(request, keepAlive, service.uri(), service.authority(), service.cluster(), null);
+            current = exchange(request, keepAlive, service.uri(), service.authority(), service.cluster(), null,
+                    signals);
         } else if (route instanceof Route.Passthrough pass) {
             current = exchange(request, keepAlive, pass.uri(), pass.authority(), pass.cluster(),
-                    InetSocketAddress.createUnresolved(pass.host(), pass.port()));
+                    InetSocketAddress.createUnresolved(pass.host(), pass.port()), signals);
         }
         current.start();
     }
 
     private Exchange exchange(HttpRequest request, boolean keepAlive, String uri, String authority,
-                              Cluster cluster, InetSocketAddress fixedAddress) {
+                              Cluster cluster, InetSocketAddress fixedAddress, AgentSignals signals) {
         request.setUri(uri);
         if (!authority.equals(request.headers().get(HttpHeaderNames.HOST))) {
             request.headers().remove(HttpHeaderNames.HOST).add("Host", authority); // untouched when right: keeps its place
         }
-        return new Exchange(this, pool, request, keepAlive, cluster, fixedAddress, replayLimit);
+        return new Exchange(this, pool, request, keepAlive, cluster, fixedAddress, replayLimit, signals);
     }
 
     private void onContent(HttpContent part) {

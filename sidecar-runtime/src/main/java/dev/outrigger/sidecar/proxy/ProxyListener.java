@@ -11,6 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 
@@ -18,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** A listening socket whose connections are proxied: idle timeout, strict HTTP/1.1 parsing, {@link ProxyHandler}. */
 public final class ProxyListener {
@@ -31,11 +33,12 @@ public final class ProxyListener {
      * @param pools    one upstream pool per event loop of {@code group}
      * @param inFlight counts this listener's requests, so that a stop can wait for them
      * @param security adds what comes before HTTP on each new connection (TLS), or nothing
+     * @param agentSignals reads (and removes) what the caller's agent says about each request, see {@link AgentSignals}
      */
     public static Channel bind(InetSocketAddress address, EventLoopGroup group, Transport transport,
                                OutboundSettings settings, Map<EventLoop, UpstreamPool> pools, ProxyMetrics metrics,
-                               InFlightRequests inFlight, Consumer<Channel> security, Dispatcher dispatcher)
-            throws InterruptedException {
+                               InFlightRequests inFlight, Consumer<Channel> security, Dispatcher dispatcher,
+                               Function<HttpHeaders, AgentSignals> agentSignals) throws InterruptedException {
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(settings.maxRequestLine())
                 .setMaxHeaderSize(settings.maxHeaderBytes())
@@ -54,7 +57,7 @@ public final class ProxyListener {
                         ch.pipeline().addLast(
                                 new HttpServerCodec(decoder),
                                 inFlight.newHandler(),
-                                new ProxyHandler(dispatcher, pools.get(ch.eventLoop()), metrics,
+                                new ProxyHandler(dispatcher, agentSignals, pools.get(ch.eventLoop()), metrics,
                                         settings.retryBodyLimit()));
                     }
                 })

@@ -15,4 +15,17 @@ class IdempotencyTest {
     void followsRfc9110(String method, boolean idempotent) {
         assertEquals(idempotent, Idempotency.isIdempotent(method));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "PUT, false, false, true",
+        "POST, false, false, false",
+        "POST, true, false, false",
+        "POST, false, true, false",
+        "POST, true, true, true",
+        "PATCH, true, true, true"
+    })
+    void aKeyedRequestTheAppCouldReplayMayBeRepeated(String method, boolean key, boolean replayable, boolean repeat) {
+        assertEquals(repeat, Idempotency.mayRepeat(method, key, replayable));
+    }
 }

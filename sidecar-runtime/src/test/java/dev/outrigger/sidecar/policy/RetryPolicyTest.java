@@ -119,7 +119,7 @@ class RetryPolicyTest {
         RetryBudget budget = c.budgetLeft() ? roomyBudget() : new RetryBudget(0, 0, new FakeTime());
 
         Decision decision = policy(c.config(), budget)
-                .decide(c.tries(), c.method(), c.replayable(), c.outcome(), c.nanosLeft());
+                .decide(c.tries(), Idempotency.isIdempotent(c.method()), c.replayable(), c.outcome(), c.nanosLeft());
 
         assertEquals(c.reason(), decision.reason());
         assertEquals(c.delayNanos(), decision.delayNanos());
@@ -132,13 +132,13 @@ class RetryPolicyTest {
         RetryPolicy policy = policy(GATEWAY, budget);
 
         for (int i = 0; i < 50; i++) {
-            assertEquals(NOT_IDEMPOTENT, policy.decide(1, "POST", true, TryOutcome.reset(), SECOND).reason());
-            assertEquals(NOT_RETRIABLE, policy.decide(1, "GET", true, TryOutcome.response(200), SECOND).reason());
+            assertEquals(NOT_IDEMPOTENT, policy.decide(1, false, true, TryOutcome.reset(), SECOND).reason());
+            assertEquals(NOT_RETRIABLE, policy.decide(1, true, true, TryOutcome.response(200), SECOND).reason());
         }
         for (int i = 0; i < 10; i++) {
-            assertTrue(policy.decide(1, "GET", true, TryOutcome.reset(), SECOND).retry());
+            assertTrue(policy.decide(1, true, true, TryOutcome.reset(), SECOND).retry());
         }
-        assertEquals(BUDGET_EXHAUSTED, policy.decide(1, "GET", true, TryOutcome.reset(), SECOND).reason());
+        assertEquals(BUDGET_EXHAUSTED, policy.decide(1, true, true, TryOutcome.reset(), SECOND).reason());
         assertFalse(budget.tryAcquireRetry());
     }
 
@@ -146,8 +146,8 @@ class RetryPolicyTest {
     void decisionsNotToRetryAreShared() {
         RetryPolicy policy = policy(GATEWAY, roomyBudget());
 
-        assertSame(policy.decide(1, "GET", true, TryOutcome.response(200), SECOND),
-                policy.decide(2, "PUT", true, TryOutcome.response(404), SECOND));
+        assertSame(policy.decide(1, true, true, TryOutcome.response(200), SECOND),
+                policy.decide(2, true, true, TryOutcome.response(404), SECOND));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.outrigger.sidecar.TestPorts;
 import dev.outrigger.sidecar.config.ConfigLoader;
 import dev.outrigger.sidecar.inbound.RawHttp;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +44,7 @@ class HttpsOriginationTest {
         Credential localhost = TestPki.builder(SpiffeId.ofService(TestPki.TRUST_DOMAIN, "web")).dns("localhost")
                 .build(pki.ca);
         website = new TlsPeer(TlsSettings.restrict(SslContextBuilder.forServer(localhost.key(), localhost.certificate()))
-                .build(), false);
+                .sslProvider(SslProvider.JDK).build());
         outboundPort = TestPorts.free();
         adminPort = TestPorts.free();
         Path config = dir.resolve("sidecar.yaml");

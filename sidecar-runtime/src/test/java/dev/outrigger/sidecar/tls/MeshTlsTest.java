@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,9 @@ class MeshTlsTest {
         for (SslContext context : List.of(mesh.clientContext(), mesh.serverContext(ClientAuth.REQUIRE),
                 mesh.serverContext(ClientAuth.OPTIONAL))) {
             SSLEngine engine = context.newEngine(ByteBufAllocator.DEFAULT);
-            assertEquals(List.of("TLSv1.3", "TLSv1.2"), List.of(engine.getEnabledProtocols()));
+            // Netty's OpenSSL engine lists the SSLv2Hello pseudo-protocol (a ClientHello format, not a version).
+            assertEquals(List.of("TLSv1.3", "TLSv1.2"), Stream.of(engine.getEnabledProtocols())
+                    .filter(protocol -> !protocol.equals("SSLv2Hello")).toList());
             assertFalse(engine.getEnabledCipherSuites().length == 0);
             for (String cipher : engine.getEnabledCipherSuites()) {
                 assertTrue(cipher.contains("_GCM_") || cipher.contains("_CHACHA20_POLY1305_"), cipher);
@@ -85,7 +88,7 @@ class MeshTlsTest {
         Instant now = Instant.now();
         TestPki otherCa = new TestPki(Files.createDirectory(dir.resolve("other")));
         SpiffeId checkout = SpiffeId.ofService(TestPki.TRUST_DOMAIN, "checkout");
-        try (TlsPeer server = new TlsPeer(mesh.serverContext(ClientAuth.REQUIRE), true)) {
+        try (TlsPeer server = new TlsPeer(mesh.serverContext(ClientAuth.REQUIRE))) {
             assertEquals(checkout.toString(), call(server, pki.issue("checkout")));
             assertTrue(call(server, TestPki.builder(SpiffeId.ofService("evil.local", "checkout")).build(pki.ca))
                     .contains("not of trust domain outrigger.local"));

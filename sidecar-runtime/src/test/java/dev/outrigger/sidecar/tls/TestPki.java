@@ -3,6 +3,7 @@ package dev.outrigger.sidecar.tls;
 import dev.outrigger.sidecar.config.TlsFiles;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +54,6 @@ final class TestPki {
         if (credential != null) {
             builder.keyManager(credential.key(), credential.certificate());
         }
-        return ((JdkSslContext) TlsSettings.restrict(builder).build()).context();
+        return ((JdkSslContext) TlsSettings.restrict(builder).sslProvider(SslProvider.JDK).build()).context();
     }
 }

@@ -11,6 +11,7 @@ import dev.outrigger.sidecar.inbound.RawHttp;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -49,11 +50,12 @@ class TlsOutboundTest {
         pki.write("caller", pki.issue("caller"));
         paymentsTls = MeshTls.load(pki.write("payments", pki.issue("payments")),
                 SpiffeId.ofService(TestPki.TRUST_DOMAIN, "payments"), Clock.systemUTC(), new MetricsRegistry());
-        payments = new TlsPeer(paymentsTls.serverContext(ClientAuth.REQUIRE), true);
+        payments = new TlsPeer(paymentsTls.serverContext(ClientAuth.REQUIRE));
         Credential localhost = TestPki.builder(SpiffeId.ofService(TestPki.TRUST_DOMAIN, "web")).dns("localhost")
                 .build(pki.ca);
+        // The JDK's provider: the expected refusal text below is its wording.
         website = new TlsPeer(TlsSettings.restrict(SslContextBuilder.forServer(localhost.key(), localhost.certificate()))
-                .build(), false);
+                .sslProvider(SslProvider.JDK).build());
         outboundPort = TestPorts.free();
         adminPort = TestPorts.free();
         Path config = dir.resolve("sidecar.yaml");

@@ -1,66 +1,87 @@
 package dev.outrigger.sidecar.tls;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
-import io.netty.handler.ssl.JdkSslContext;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.ssl.SslContext;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * An HTTPS server on loopback standing in for a peer's inbound listener: answers 200 with the caller's
- * SPIFFE ID as {@link MeshTls#verifyPeer} sees it ({@code unverified: why} when it refuses it) and the Host
- * header and the names of all headers it got in {@code x-seen-host} and {@code x-seen-headers}, and remembers which connections requests came on.
+ * An HTTPS server on loopback standing in for a peer's inbound listener, on any Netty server context (so the
+ * sidecar's own, whatever its TLS provider): answers 200 with the caller's SPIFFE ID as {@link MeshTls#verifyPeer}
+ * sees it ({@code unverified: why} when it refuses it), with the Host header and the names of all headers it got
+ * in {@code x-seen-host} and {@code x-seen-headers}, and remembers which connections requests came on.
  */
 final class TlsPeer implements AutoCloseable {
 
-    private final HttpsServer server;
-    private final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Set<SocketAddress> connections = ConcurrentHashMap.newKeySet();
+    private final Channel server;
 
-    /** @param requireClientCertificate mTLS as a mesh peer, or plain server-authenticated TLS */
-    TlsPeer(SslContext context, boolean requireClientCertificate) throws IOException {
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(((JdkSslContext) context).context()) {
-            @Override
-            public void configure(HttpsParameters params) {
-                var parameters = getSSLContext().getDefaultSSLParameters();
-                parameters.setProtocols(TlsSettings.PROTOCOLS.toArray(String[]::new));
-                parameters.setNeedClientAuth(requireClientCertificate);
-                params.setSSLParameters(parameters);
-            }
-        });
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", exchange -> {
-            connections.add(exchange.getRemoteAddress());
+    TlsPeer(SslContext context) throws InterruptedException {
+        server = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(context.newHandler(ch.alloc()), new HttpServerCodec(),
+                                new HttpObjectAggregator(64 * 1024), new Responder());
+                    }
+                })
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+    }
+
+    private final class Responder extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            connections.add(ctx.channel().remoteAddress());
             String caller;
             try {
-                caller = MeshTls.verifyPeer(((HttpsExchange) exchange).getSSLSession(), TestPki.TRUST_DOMAIN).toString();
+                caller = MeshTls.verifyPeer(ctx.pipeline().get(SslHandler.class).engine().getSession(),
+                        TestPki.TRUST_DOMAIN).toString();
             } catch (SSLPeerUnverifiedException e) {
                 caller = "unverified: " + e.getMessage();
             }
-            byte[] body = caller.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("x-seen-host", exchange.getRequestHeaders().getFirst("Host"));
-            exchange.getResponseHeaders().set("x-seen-headers",
-                    String.join(",", exchange.getRequestHeaders().keySet()).toLowerCase(java.util.Locale.ROOT));
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+            FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.OK,
+                    Unpooled.copiedBuffer(caller, StandardCharsets.UTF_8));
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+            response.headers().set("x-seen-host", String.valueOf(request.headers().get("Host")))
+                    .set("x-seen-headers", String.join(",", request.headers().names()).toLowerCase(Locale.ROOT));
+            if (HttpUtil.isKeepAlive(request)) {
+                ctx.writeAndFlush(response);
+            } else {
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             }
-        });
-        server.start();
+        }
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
     int connections() {
@@ -69,7 +90,7 @@ final class TlsPeer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 }

@@ -1,0 +1,37 @@
+package dev.outrigger.agent.hooks;
+
+import dev.outrigger.bootstrap.SidecarProxySelector;
+import java.util.Map;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * On entry of OkHttp's {@code OkHttpClient.newCall(Request)}: for a client that asks the agent's selector and has no
+ * proxy of its own, the request gets the signals of a call to the sidecar. Its timeout is the call timeout, else the
+ * read timeout; its body can be sent again when OkHttp holds it (form, bytes, text or file), not streamed.
+ */
+public final class OkHttpSignalsHook {
+
+    private OkHttpSignalsHook() {
+    }
+
+    public static Request enter(Request request, OkHttpClient client) {
+        if (client.proxy() == null && client.proxySelector() instanceof SidecarProxySelector selector) {
+            RequestBody body = request.body();
+            boolean replayable = body == null || body instanceof FormBody || (!body.isOneShot() && !body.isDuplex()
+                    && body.getClass().getName().startsWith("okhttp3.RequestBody$Companion$"));
+            long timeout = client.callTimeoutMillis() > 0 ? client.callTimeoutMillis() : client.readTimeoutMillis();
+            Map<String, String> headers = selector.signalsFor(request.url().uri(), timeout, replayable);
+            if (!headers.isEmpty()) {
+                Request.Builder withSignals = request.newBuilder();
+                for (Map.Entry<String, String> header : headers.entrySet()) {
+                    withSignals.header(header.getKey(), header.getValue());
+                }
+                return withSignals.build();
+            }
+        }
+        return request;
+    }
+}

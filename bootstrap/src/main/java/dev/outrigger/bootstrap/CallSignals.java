@@ -1,0 +1,41 @@
+package dev.outrigger.bootstrap;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What only the app's JVM knows about a call, as request headers for the sidecar, which reads and removes them: the
+ * client's own timeout ({@value #TIMEOUT}, milliseconds), that the client could send the body again
+ * ({@value #REPLAYABLE}: 1), and the calling class ({@value #CALLER}, only when {@code findCaller} is on).
+ */
+public final class CallSignals {
+    public static final String TIMEOUT = "x-outrigger-timeout";
+    public static final String REPLAYABLE = "x-outrigger-replayable";
+    public static final String CALLER = "x-outrigger-caller";
+
+    private final boolean findCaller;
+
+    /** @param findCaller walk the stack of each redirected call for its calling class (a few microseconds) */
+    public CallSignals(boolean findCaller) {
+        this.findCaller = findCaller;
+    }
+
+    /**
+     * @param timeoutMillis the client's timeout for the call; 0 or less when it has none
+     * @param replayable    the client holds the body so it could send it again (true for a call without a body)
+     */
+    public Map<String, String> headers(long timeoutMillis, boolean replayable) {
+        Map<String, String> headers = new LinkedHashMap<>(4);
+        if (timeoutMillis > 0) {
+            headers.put(TIMEOUT, Long.toString(timeoutMillis));
+        }
+        if (replayable) {
+            headers.put(REPLAYABLE, "1");
+        }
+        String caller = findCaller ? CallingClass.find() : null;
+        if (caller != null) {
+            headers.put(CALLER, caller);
+        }
+        return headers;
+    }
+}
