@@ -59,12 +59,16 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Apache HttpClient 4 (classic and async)",
                     "org.apache.http.impl.conn.DefaultRoutePlanner", "determineProxy",
                     "org.apache.http.HttpHost", "dev.outrigger.agent.hooks.Apache4RouteHook"),
-            new ClientHook("Jetty HttpClient",
+            new ClientHook("Jetty HttpClient (9.4 to 12)",
                     "org.eclipse.jetty.client.ProxyConfiguration", "match",
                     "org.eclipse.jetty.client.ProxyConfiguration$Proxy", "dev.outrigger.agent.hooks.JettyProxyHook"),
             new ClientHook("Reactor Netty HttpClient (and Spring WebClient on it)",
                     "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
-                    "java.net.SocketAddress", "dev.outrigger.agent.hooks.ReactorNettyAddressHook"));
+                    "java.net.SocketAddress", "dev.outrigger.agent.hooks.ReactorNettyAddressHook"),
+            new ClientHook("Vert.x 4 HttpClient (and its WebClient)",
+                    "io.vertx.core.http.impl.HttpClientImpl", "doRequest", "void",
+                    "dev.outrigger.agent.hooks.VertxRequestHook")
+                    .withParameters("io.vertx.core.http.RequestOptions", "io.vertx.core.impl.future.PromiseInternal"));
 
     /**
      * Woven only when the app opted hosts in with {@code https-hosts}: libraries that can be made to send an

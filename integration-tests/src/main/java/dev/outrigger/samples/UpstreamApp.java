@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Any path answers with the echo: lines {@code echo.KEY=VALUE} naming the instance, method, raw path, raw
  * query, each header value and the body's length and SHA-256. Control paths, never counted or failed:
  * {@code /_sample/count} (requests received), {@code /_sample/connections} (distinct client ports seen),
- * {@code /_sample/bytes?n=N[&chunked=true]} (N pattern bytes, see {@link PatternBody}).
+ * {@code /_sample/bytes?n=N[&chunked=true]} (N pattern bytes, see {@link PatternBody}), {@code /_sample/status/N}
+ * (status N, no body: e.g. 204, 304), {@code /_sample/redirect?to=URL} (302 to URL) and {@code /_sample/slow?ms=N}
+ * (200 after N milliseconds).
  */
 public final class UpstreamApp {
 
@@ -111,16 +113,25 @@ public final class UpstreamApp {
 
     private void control(HttpExchange exchange, String command) throws IOException {
         exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-        switch (command) {
+        String query = nullToEmpty(exchange.getRequestURI().getQuery());
+        switch (command.startsWith("status/") ? "status" : command) {
             case "count" -> send(exchange, 200, received.get() + "\n");
             case "connections" -> send(exchange, 200, clientPorts.size() + "\n");
-            case "bytes" -> sendPattern(exchange);
+            case "bytes" -> sendPattern(exchange, query);
+            case "status" -> exchange.sendResponseHeaders(Integer.parseInt(command.substring("status/".length())), -1);
+            case "redirect" -> {
+                exchange.getResponseHeaders().set("location", queryValue(query, "to", "/"));
+                exchange.sendResponseHeaders(302, -1);
+            }
+            case "slow" -> {
+                pause(Long.parseLong(queryValue(query, "ms", "0")));
+                send(exchange, 200, "slow\n");
+            }
             default -> send(exchange, 404, "unknown control path\n");
         }
     }
 
-    private void sendPattern(HttpExchange exchange) throws IOException {
-        String query = nullToEmpty(exchange.getRequestURI().getQuery());
+    private void sendPattern(HttpExchange exchange, String query) throws IOException {
         long length = Long.parseLong(queryValue(query, "n", "0"));
         boolean chunked = Boolean.parseBoolean(queryValue(query, "chunked", "false"));
         exchange.getResponseHeaders().set("x-sample-instance", name);
@@ -137,6 +148,14 @@ public final class UpstreamApp {
         exchange.getResponseHeaders().set("content-type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String queryValue(String query, String key, String fallback) {

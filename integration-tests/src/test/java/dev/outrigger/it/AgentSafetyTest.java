@@ -96,7 +96,7 @@ class AgentSafetyTest {
                 "-Djdk.net.hosts.file=" + PROCESSES.writeFile("hosts", "127.0.0.1 greeter\n")));
         jvm.addAll(jvmOptions);
         List<String> allArgs = new ArrayList<>(args);
-        allArgs.addAll(List.of("GET", "http://greeter:" + upstream.port() + "/hello"));
+        allArgs.add("GET http://greeter:" + upstream.port() + "/hello");
         return PROCESSES.runToEnd(name, jvm, main, allArgs);
     }
 

@@ -1,6 +1,7 @@
 package dev.outrigger.it;
 
 import dev.outrigger.it.support.ChildProcess;
+import dev.outrigger.it.support.ClientApp;
 import dev.outrigger.it.support.Echo;
 import dev.outrigger.it.support.Eventually;
 import dev.outrigger.it.support.FreePort;
@@ -8,11 +9,12 @@ import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
 import dev.outrigger.it.support.SidecarPorts;
 import dev.outrigger.it.support.Upstream;
-import dev.outrigger.samples.clients.ClientsApp;
+import dev.outrigger.samples.PatternBody;
+import dev.outrigger.samples.clients.ClientSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,18 +24,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every supported third-party client, each in its unchanged sample app with the agent, through one sidecar to one
- * echo upstream: calls by service name arrive as the app made them, and the sidecar's own 503 reaches the app as an
- * ordinary response. Without the agent none of these calls would get anywhere: {@code greeter} is no DNS name.
+ * The shared transparency suite: every supported third-party client, each in its unchanged sample app with the agent,
+ * one JVM per client making every call of the suite, through one sidecar to one echo upstream. Calls by service name
+ * arrive as the app made them and cross the sidecar once; answers without a body, redirects and the sidecar's own
+ * 503 reach the app as the library shows them without the agent. Without the agent none of these calls would get
+ * anywhere: {@code greeter} and {@code other} are no DNS names.
  */
 class ClientLibrariesTest {
 
-    private static final String GET_URL = "http://greeter/items/caf%C3%A9/a%2Fb?q=a%20b&tag=x&tag=y&sym=%26%3D%2B";
+    private static final String GET = "GET http://greeter/items/caf%C3%A9/a%2Fb?q=a%20b&tag=x&tag=y&sym=%26%3D%2B";
+    private static final String HEAD = "HEAD http://greeter/head";
+    private static final String NO_CONTENT = "GET http://greeter/_sample/status/204";
+    private static final String NOT_MODIFIED = "GET http://greeter/_sample/status/304";
+    private static final String REDIRECT_SAME_HOST = "GET http://greeter/_sample/redirect?to=http://greeter/redirected";
+    private static final String REDIRECT_OTHER_HOST = "GET http://greeter/_sample/redirect?to=http://other/redirected";
+    private static final String CONTINUE = "POST http://greeter/continue Expect:100-continue";
+    private static final String SIDECARS_OWN_503 = "GET http://broken/down";
+    private static final long SLOW_MILLIS = 2500;
+    private static final String READ_TIMEOUT = "GET http://greeter/_sample/slow?ms=" + SLOW_MILLIS + " +read-timeout=1000";
+    private static final long LARGE = 50L * 1024 * 1024;
+    private static final String CHUNKED_UPLOAD = "POST http://greeter/chunked +chunked";
+    private static final long CHUNKED_DOWNLOAD_BYTES = 100_000;
+    private static final String CHUNKED_DOWNLOAD = "GET http://greeter/_sample/bytes?chunked=true&n=" + CHUNKED_DOWNLOAD_BYTES;
+    private static final String LARGE_CHUNKED_UPLOAD = "PUT http://greeter/upload +body=" + LARGE + " +chunked";
+    private static final String LARGE_DOWNLOAD = "GET http://greeter/_sample/bytes?n=" + LARGE;
+    /** Each app has less heap than one large body: it must stream. */
+    private static final String APP_HEAP = "-Xmx64m";
+    /** Their samples hold bodies whole (the async libraries' simple APIs): no chunked or large bodies for them. */
+    private static final Set<String> HOLDING_BODIES = Set.of("apache5-async", "apache4-async", "reactor-netty",
+            "spring-webclient", "vertx4-webclient");
+    /** Feign holds a request body as bytes; its responses stream. */
+    private static final Set<String> HOLDING_REQUEST_BODIES = Set.of("feign-okhttp");
+    /** Jetty 9.4 sends a streamed body it already holds whole, as the small one here, with a Content-Length. */
+    private static final Set<String> FRAMING_SMALL_STREAMS_BY_LENGTH = Set.of("jetty9");
+    /** The same sample code and library as apache5-default and apache4-default: large bodies once is enough. */
+    private static final Set<String> SMALL_BODIES_ONLY = Set.of("apache5-system", "apache4-system");
+    /** Their libraries follow no redirect unless told to (Reactor Netty's {@code followRedirect}, off by default). */
+    private static final Set<String> NOT_FOLLOWING_REDIRECTS = Set.of("reactor-netty", "spring-webclient");
+
+    private static final String LARGE_SHA256 = PatternBody.sha256(LARGE);
 
     @RegisterExtension
     static final Processes PROCESSES = new Processes();
@@ -48,30 +84,56 @@ class ClientLibrariesTest {
                 services:
                   greeter:
                     endpoints: [%s]
+                  other:
+                    endpoints: [%s]
                   broken:
                     endpoints: [127.0.0.1:%d]
                     retry: {attempts: 2, on: [connect-failure], budget: 0%%, min-retries-per-second: 0}
                     circuit-breaker: off
-                """.formatted(upstream.address(), FreePort.pick()));
+                """.formatted(upstream.address(), upstream.address(), FreePort.pick()));
+    }
+
+    static Stream<ClientApp> clients() {
+        return Stream.concat(
+                Stream.of("okhttp", "feign-okhttp", "apache5-system", "apache5-default", "apache5-async",
+                        "apache4-system", "apache4-default", "apache4-async", "jetty12", "spring-resttemplate",
+                        "spring-restclient", "reactor-netty", "spring-webclient").map(ClientApp::of),
+                Stream.of(ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5"),
+                        ClientApp.clashing("jetty9"), ClientApp.clashing("vertx4-webclient")));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"okhttp", "apache5-system", "apache5-default", "apache5-async", "apache4-system",
-        "apache4-default", "apache4-async", "jetty12", "spring-resttemplate", "spring-restclient", "reactor-netty",
-        "spring-webclient"})
-    void callsByServiceNameArriveUnchangedOnceAndTheSidecarsOwn503ReachesTheApp(String kind) {
+    @MethodSource("clients")
+    void everyCallArrivesAsTheAppMadeItOnceAndEveryAnswerReachesTheAppAsItWasSent(ClientApp client) {
         // HttpURLConnection, under RestTemplate, refuses PATCH with or without the agent.
-        List<String> methods = kind.equals("spring-resttemplate") ? List.of("POST") : List.of("PATCH", "POST");
-        List<String> args = new ArrayList<>(List.of(kind, "GET", GET_URL, "HEAD", "http://greeter/head"));
-        methods.forEach(method -> args.addAll(List.of(method, "http://greeter/" + method.toLowerCase(Locale.ROOT))));
-        args.addAll(List.of("GET", "http://broken/down"));
-        double greeterCallsBefore = greeterCalls();
+        List<String> methods = client.kind().equals("spring-resttemplate")
+                ? List.of("POST", "PUT", "DELETE", "OPTIONS")
+                : List.of("PATCH", "POST", "PUT", "DELETE", "OPTIONS");
+        List<String> calls = new ArrayList<>(List.of(GET, HEAD, NO_CONTENT, NOT_MODIFIED, CONTINUE,
+                REDIRECT_SAME_HOST, REDIRECT_OTHER_HOST, READ_TIMEOUT, SIDECARS_OWN_503));
+        methods.forEach(method -> calls.add(method + " http://greeter/" + method.toLowerCase(Locale.ROOT)));
+        boolean streamsUploads = !HOLDING_BODIES.contains(client.name()) && !HOLDING_REQUEST_BODIES.contains(client.name());
+        boolean streamsDownloads = !HOLDING_BODIES.contains(client.name());
+        boolean large = !SMALL_BODIES_ONLY.contains(client.name());
+        List<String> uploads = new ArrayList<>();
+        List<String> downloads = new ArrayList<>();
+        if (streamsUploads) {
+            uploads.addAll(large ? List.of(CHUNKED_UPLOAD, LARGE_CHUNKED_UPLOAD) : List.of(CHUNKED_UPLOAD));
+        }
+        if (streamsDownloads) {
+            downloads.addAll(large ? List.of(CHUNKED_DOWNLOAD, LARGE_DOWNLOAD) : List.of(CHUNKED_DOWNLOAD));
+        }
+        calls.addAll(uploads);
+        calls.addAll(downloads);
+        double greeterCallsBefore = calls("greeter");
+        double otherCallsBefore = calls("other");
 
-        ChildProcess app = PROCESSES.runToEnd("app-" + kind, List.of(sidecar.agentOption()), ClientsApp.class, args);
+        ChildProcess app = PROCESSES.runToEnd("app-" + client,
+                client.command(List.of(sidecar.agentOption(), APP_HEAP), calls));
         Map<String, String> replies = replies(app.stdout());
         String output = app.output();
 
-        Echo get = answered(replies, "GET " + GET_URL, output);
+        Echo get = answered(replies, GET, output);
         assertEquals("GET", get.value("method"));
         assertEquals("/items/caf%C3%A9/a%2Fb", get.value("path"));
         assertEquals("q=a%20b&tag=x&tag=y&sym=%26%3D%2B", get.value("query"));
@@ -80,26 +142,89 @@ class ClientLibrariesTest {
         assertEquals(List.of("greeter"), get.values("header.Host"));
         assertEquals(0, get.bodyLength());
 
-        assertEquals("status=200\noutrigger-error=-\n", replies.get("HEAD http://greeter/head"), output);
+        assertEquals("status=200\noutrigger-error=-\n", replies.get(HEAD), output);
+        assertEquals("status=204\noutrigger-error=-\n", replies.get(NO_CONTENT), output);
+        assertEquals("status=304\noutrigger-error=-\n", replies.get(NOT_MODIFIED), output);
         for (String method : methods) {
             Echo echo = answered(replies, method + " http://greeter/" + method.toLowerCase(Locale.ROOT), output);
             assertEquals(method, echo.value("method"));
-            assertEquals(ClientsApp.BODY.length(), echo.bodyLength());
-            assertEquals(sha256(ClientsApp.BODY), echo.bodySha256());
+            assertSentBody(echo, method);
         }
-        String sidecarsOwn = replies.getOrDefault("GET http://broken/down", "");
+        Echo continued = answered(replies, CONTINUE, output);
+        assertSentBody(continued, "POST");
+
+        if (uploads.contains(CHUNKED_UPLOAD)) {
+            Echo chunked = answered(replies, CHUNKED_UPLOAD, output);
+            assertSentBody(chunked, "POST");
+            if (!FRAMING_SMALL_STREAMS_BY_LENGTH.contains(client.name())) {
+                assertEquals(List.of("chunked"), chunked.values("header.Transfer-encoding"), output);
+            }
+        }
+        if (uploads.contains(LARGE_CHUNKED_UPLOAD)) {
+            Echo echo = answered(replies, LARGE_CHUNKED_UPLOAD, output);
+            assertEquals(new PatternBody.Digest(LARGE, LARGE_SHA256),
+                    new PatternBody.Digest(echo.bodyLength(), echo.bodySha256()), output);
+        }
+        if (downloads.contains(CHUNKED_DOWNLOAD)) {
+            assertEquals(received(CHUNKED_DOWNLOAD_BYTES, PatternBody.sha256(CHUNKED_DOWNLOAD_BYTES)),
+                    replies.get(CHUNKED_DOWNLOAD), output);
+        }
+        if (downloads.contains(LARGE_DOWNLOAD)) {
+            assertEquals(received(LARGE, LARGE_SHA256), replies.get(LARGE_DOWNLOAD), output);
+        }
+        String timedOut = replies.getOrDefault(READ_TIMEOUT, "");
+        assertTrue(timedOut.startsWith("status=- ") && elapsedMillis(timedOut) < SLOW_MILLIS,
+                "the client's own read timeout fires first:\n" + output);
+
+        boolean follows = !NOT_FOLLOWING_REDIRECTS.contains(client.kind());
+        assertRedirect(replies.get(REDIRECT_SAME_HOST), follows, "greeter", output);
+        assertRedirect(replies.get(REDIRECT_OTHER_HOST), follows, "other", output);
+
+        String sidecarsOwn = replies.getOrDefault(SIDECARS_OWN_503, "");
         String head = "status=503\noutrigger-error=retry-budget-exhausted\n";
         assertTrue(sidecarsOwn.startsWith(head) && sidecarsOwn.substring(head.length()).contains("exhausted"),
                 "the app reads status, header and body:\n" + output);
-        // Each call crossed the sidecar once: a client stacked on another is not redirected twice.
-        Eventually.assertThat(() -> assertEquals(greeterCallsBefore + 2 + methods.size(), greeterCalls(), output));
+        // Each call crossed the sidecar once: a client stacked on another is not redirected twice. Not counted: the
+        // call to "broken", and the one the app gave up on (the sidecar counts answers it relayed).
+        int greeterCalls = calls.size() - 2 + (follows ? 1 : 0);
+        Eventually.assertThat(() -> assertEquals(greeterCallsBefore + greeterCalls, calls("greeter"), output));
+        assertEquals(otherCallsBefore + (follows ? 1 : 0), calls("other"), output);
     }
 
-    private static double greeterCalls() {
-        return sidecar.metrics().sum("outrigger_requests_total", "service", "greeter");
+    /** What the app prints for a body too large to print: its length and digest. */
+    private static String received(long length, String sha256) {
+        return "status=200\noutrigger-error=-\nreceived.length=" + length + "\nreceived.sha256=" + sha256 + "\n";
     }
 
-    /** The app's output split at its {@code --- METHOD URL} lines: what followed each request line. */
+    private static long elapsedMillis(String reply) {
+        return Long.parseLong(reply.substring(reply.lastIndexOf("elapsed-ms=") + "elapsed-ms=".length()).trim());
+    }
+
+    private static void assertSentBody(Echo echo, String method) {
+        boolean withBody = !Set.of("DELETE", "OPTIONS").contains(method);
+        assertEquals(withBody ? ClientSuite.BODY.length() : 0, echo.bodyLength(), method);
+        if (withBody) {
+            assertEquals(sha256(ClientSuite.BODY), echo.bodySha256());
+        }
+    }
+
+    /** Followed, the app sees the echo of the target; not followed, the 302 itself. */
+    private static void assertRedirect(String reply, boolean follows, String targetHost, String output) {
+        if (follows) {
+            assertEquals("status=200", reply.lines().findFirst().orElse(""), output);
+            Echo echo = Echo.parse(reply);
+            assertEquals("/redirected", echo.value("path"));
+            assertEquals(List.of(targetHost), echo.values("header.Host"));
+        } else {
+            assertEquals("status=302\noutrigger-error=-\n", reply, output);
+        }
+    }
+
+    private static double calls(String service) {
+        return sidecar.metrics().sum("outrigger_requests_total", "service", service);
+    }
+
+    /** The app's output split at its {@code --- CALL} lines: what followed each call. */
     private static Map<String, String> replies(String stdout) {
         Map<String, String> replies = new LinkedHashMap<>();
         String request = null;

@@ -79,9 +79,9 @@ class HttpsHostsTest {
         double okBefore = sidecar.metrics().sum("outrigger_requests_total", "service", "secure-api", "code", "200");
         List<String> args = new ArrayList<>(List.of(kind));
         for (int i = 0; i < CALLS; i++) {
-            args.addAll(List.of("GET", OPTED_IN));
+            args.add("GET " + OPTED_IN);
         }
-        args.addAll(List.of("GET", NOT_OPTED_IN, "GET", PLAIN_SERVICE));
+        args.addAll(List.of("GET " + NOT_OPTED_IN, "GET " + PLAIN_SERVICE));
 
         ChildProcess app = PROCESSES.runToEnd("app-" + kind,
                 List.of(sidecar.agentOption() + ",https-hosts=secure-api;plain-api"), ClientsApp.class, args);

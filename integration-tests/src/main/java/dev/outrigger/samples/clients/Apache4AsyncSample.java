@@ -3,10 +3,7 @@ package dev.outrigger.samples.clients;
 import org.apache.http.impl.nio.client.CloseableHttpAsyncClient;
 import org.apache.http.impl.nio.client.HttpAsyncClients;
 
-import java.net.URI;
-import java.util.List;
-
-/** Apache HttpAsyncClient 4.x, as {@code HttpAsyncClients.createDefault()} builds it. */
+/** Apache HttpAsyncClient 4.x, as {@code HttpAsyncClients.createDefault()} builds it; it holds responses whole. */
 final class Apache4AsyncSample implements SampleClient {
     private final CloseableHttpAsyncClient client = HttpAsyncClients.createDefault();
 
@@ -15,8 +12,8 @@ final class Apache4AsyncSample implements SampleClient {
     }
 
     @Override
-    public Reply exchange(String method, URI uri, List<String[]> headers, byte[] body) throws Exception {
-        return Apache4Sample.reply(client.execute(Apache4Sample.request(method, uri, headers, body).build(), null).get());
+    public Reply exchange(Call call) throws Exception {
+        return Apache4Sample.reply(client.execute(Apache4Sample.request(call).build(), null).get());
     }
 
     @Override

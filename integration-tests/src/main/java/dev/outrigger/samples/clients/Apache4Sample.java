@@ -1,15 +1,13 @@
 package dev.outrigger.samples.clients;
 
 import org.apache.http.Header;
+import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.RequestBuilder;
-import org.apache.http.entity.ByteArrayEntity;
-import org.apache.http.entity.ContentType;
+import org.apache.http.entity.InputStreamEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.util.EntityUtils;
 
-import java.net.URI;
-import java.util.List;
+import java.io.IOException;
 
 /** Apache HttpClient 4.x classic, as {@code HttpClients.createDefault()} or {@code createSystem()} builds it. */
 final class Apache4Sample implements SampleClient {
@@ -20,25 +18,28 @@ final class Apache4Sample implements SampleClient {
     }
 
     /** Apache 4's request builder, shared with {@link Apache4AsyncSample}. */
-    static RequestBuilder request(String method, URI uri, List<String[]> headers, byte[] body) {
-        RequestBuilder request = RequestBuilder.create(method).setUri(uri);
-        headers.forEach(header -> request.addHeader(header[0], header[1]));
-        if (body != null) {
-            request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_FORM_URLENCODED));
+    static RequestBuilder request(Call call) {
+        RequestBuilder request = RequestBuilder.create(call.method()).setUri(call.uri());
+        call.headers().forEach(header -> request.addHeader(header[0], header[1]));
+        if (call.body() != null) {
+            request.setEntity(new InputStreamEntity(call.body().content().get(), call.body().length()));
+        }
+        if (call.readTimeout() != null) {
+            request.setConfig(RequestConfig.custom().setSocketTimeout((int) call.readTimeout().toMillis()).build());
         }
         return request;
     }
 
     /** What an Apache 4 response says, shared with {@link Apache4AsyncSample}. */
-    static Reply reply(org.apache.http.HttpResponse response) throws Exception {
+    static Reply reply(org.apache.http.HttpResponse response) throws IOException {
         Header error = response.getFirstHeader("x-outrigger-error");
-        return new Reply(response.getStatusLine().getStatusCode(), error == null ? null : error.getValue(),
-                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity()));
+        return Reply.streamed(response.getStatusLine().getStatusCode(), error == null ? null : error.getValue(),
+                response.getEntity() == null ? null : response.getEntity().getContent());
     }
 
     @Override
-    public Reply exchange(String method, URI uri, List<String[]> headers, byte[] body) throws Exception {
-        try (CloseableHttpResponse response = client.execute(request(method, uri, headers, body).build())) {
+    public Reply exchange(Call call) throws Exception {
+        try (CloseableHttpResponse response = client.execute(request(call).build())) {
             return reply(response);
         }
     }

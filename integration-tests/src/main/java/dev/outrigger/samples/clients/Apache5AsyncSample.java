@@ -5,12 +5,8 @@ import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 
-import java.net.URI;
-import java.util.List;
-
-/** Apache HttpClient 5 async, as {@code HttpAsyncClients.createDefault()} builds it. */
+/** Apache HttpClient 5 async, as {@code HttpAsyncClients.createDefault()} builds it; its simple API holds bodies whole. */
 final class Apache5AsyncSample implements SampleClient {
     private final CloseableHttpAsyncClient client = HttpAsyncClients.createDefault();
 
@@ -19,16 +15,15 @@ final class Apache5AsyncSample implements SampleClient {
     }
 
     @Override
-    public Reply exchange(String method, URI uri, List<String[]> headers, byte[] body) throws Exception {
-        SimpleRequestBuilder request = SimpleRequestBuilder.create(method).setUri(uri);
-        headers.forEach(header -> request.addHeader(header[0], header[1]));
-        if (body != null) {
-            request.setBody(body, ContentType.APPLICATION_FORM_URLENCODED);
+    public Reply exchange(Call call) throws Exception {
+        SimpleRequestBuilder request = SimpleRequestBuilder.create(call.method()).setUri(call.uri());
+        call.headers().forEach(header -> request.addHeader(header[0], header[1]));
+        if (call.body() != null) {
+            request.setBody(call.body().bytes(), ContentType.APPLICATION_FORM_URLENCODED);
         }
-        SimpleHttpResponse response = client.execute(request.build(), null).get();
-        Header error = response.getFirstHeader("x-outrigger-error");
+        SimpleHttpResponse response = client.execute(request.build(), Apache5Sample.context(call), null).get();
         String text = response.getBodyText();
-        return new Reply(response.getCode(), error == null ? null : error.getValue(), text == null ? "" : text);
+        return new Reply(response.getCode(), Apache5Sample.outriggerError(response), text == null ? "" : text);
     }
 
     @Override

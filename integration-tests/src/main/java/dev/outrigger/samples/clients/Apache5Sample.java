@@ -1,14 +1,14 @@
 package dev.outrigger.samples.clients;
 
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.HttpMessage;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-
-import java.net.URI;
-import java.util.List;
+import org.apache.hc.core5.util.Timeout;
 
 /** Apache HttpClient 5 classic, as {@code HttpClients.createDefault()} or {@code createSystem()} builds it. */
 final class Apache5Sample implements SampleClient {
@@ -19,17 +19,30 @@ final class Apache5Sample implements SampleClient {
     }
 
     @Override
-    public Reply exchange(String method, URI uri, List<String[]> headers, byte[] body) throws Exception {
-        ClassicRequestBuilder request = ClassicRequestBuilder.create(method).setUri(uri);
-        headers.forEach(header -> request.addHeader(header[0], header[1]));
-        if (body != null) {
-            request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_FORM_URLENCODED));
+    public Reply exchange(Call call) throws Exception {
+        ClassicRequestBuilder request = ClassicRequestBuilder.create(call.method()).setUri(call.uri());
+        call.headers().forEach(header -> request.addHeader(header[0], header[1]));
+        if (call.body() != null) {
+            request.setEntity(new InputStreamEntity(call.body().content().get(), call.body().length(),
+                    ContentType.APPLICATION_OCTET_STREAM));
         }
-        return client.execute(request.build(), response -> {
-            Header error = response.getFirstHeader("x-outrigger-error");
-            return new Reply(response.getCode(), error == null ? null : error.getValue(),
-                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity()));
-        });
+        return client.execute(request.build(), context(call), response -> Reply.streamed(response.getCode(),
+                outriggerError(response), response.getEntity() == null ? null : response.getEntity().getContent()));
+    }
+
+    /** The call's own response timeout, if any, the way Apache 5 takes it per request; shared with the async one. */
+    static HttpClientContext context(Call call) {
+        HttpClientContext context = HttpClientContext.create();
+        if (call.readTimeout() != null) {
+            context.setRequestConfig(RequestConfig.custom()
+                    .setResponseTimeout(Timeout.ofMilliseconds(call.readTimeout().toMillis())).build());
+        }
+        return context;
+    }
+
+    static String outriggerError(HttpMessage response) {
+        Header error = response.getFirstHeader("x-outrigger-error");
+        return error == null ? null : error.getValue();
     }
 
     @Override

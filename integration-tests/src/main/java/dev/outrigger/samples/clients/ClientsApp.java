@@ -1,58 +1,35 @@
 package dev.outrigger.samples.clients;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-
 /**
- * An unchanged service that calls with a third-party HTTP client, built as its documentation shows.
- *
- * <pre>
- * java dev.outrigger.samples.clients.ClientsApp KIND METHOD URL [METHOD URL]...
- *   KIND: see {@link SampleClient#of}
- * </pre>
- *
- * Every request carries the {@link #HEADERS}; POST, PUT and PATCH carry {@link #BODY}. For each request it prints
- * {@code --- METHOD URL}, then {@code status=N} (or {@code status=-} and the exception), {@code outrigger-error=X}
- * and the response body.
+ * An unchanged service that calls with a third-party HTTP client, built as its documentation shows; see
+ * {@link ClientSuite} for its arguments and output. The OkHttp sample also runs on OkHttp 3 and 5 class paths: its
+ * code uses only the API those share with the 4.x it is compiled against.
  */
 public final class ClientsApp {
-
-    public static final String BODY = "greeting=caf%C3%A9&n=1";
-    public static final List<String[]> HEADERS = List.of(
-            new String[] {"X-Multi", "one"}, new String[] {"X-Multi", "two"}, new String[] {"X-Trace-Id", "Abc-123"});
-    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     private ClientsApp() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3 || args.length % 2 == 0) {
-            System.err.println("usage: ClientsApp KIND METHOD URL [METHOD URL]...");
-            System.exit(2);
-        }
-        try (SampleClient client = SampleClient.of(args[0])) {
-            for (int i = 1; i < args.length; i += 2) {
-                call(client, args[i].toUpperCase(Locale.ROOT), URI.create(args[i + 1]));
-            }
-        }
-        // Some clients keep non-daemon threads after close; a service that is done just ends.
-        System.exit(0);
+        ClientSuite.main(args, ClientsApp::client);
     }
 
-    private static void call(SampleClient client, String method, URI uri) {
-        System.out.println("--- " + method + " " + uri);
-        byte[] body = WITH_BODY.contains(method) ? BODY.getBytes(StandardCharsets.UTF_8) : null;
-        try {
-            SampleClient.Reply reply = client.exchange(method, uri, HEADERS, body);
-            System.out.println("status=" + reply.status());
-            System.out.println("outrigger-error=" + (reply.outriggerError() == null ? "-" : reply.outriggerError()));
-            System.out.print(reply.body());
-        } catch (Exception e) {
-            System.out.println("status=- " + e);
-        }
-        System.out.flush();
+    private static SampleClient client(String kind) throws Exception {
+        return switch (kind) {
+            case "okhttp" -> new OkHttpSample();
+            case "feign-okhttp" -> new FeignSample();
+            case "apache5-default" -> new Apache5Sample(org.apache.hc.client5.http.impl.classic.HttpClients.createDefault());
+            case "apache5-system" -> new Apache5Sample(org.apache.hc.client5.http.impl.classic.HttpClients.createSystem());
+            case "apache5-async" -> new Apache5AsyncSample();
+            case "apache4-default" -> new Apache4Sample(org.apache.http.impl.client.HttpClients.createDefault());
+            case "apache4-system" -> new Apache4Sample(org.apache.http.impl.client.HttpClients.createSystem());
+            case "apache4-async" -> new Apache4AsyncSample();
+            case "jetty12" -> new Jetty12Sample();
+            case "spring-resttemplate" -> new RestTemplateSample();
+            case "spring-restclient" -> new RestClientSample();
+            case "reactor-netty" -> new ReactorNettySample();
+            case "spring-webclient" -> new WebClientSample();
+            default -> throw new IllegalArgumentException("unknown client kind " + kind);
+        };
     }
 }

@@ -1,14 +1,15 @@
 package dev.outrigger.samples.clients;
 
-import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamRequestContent;
+import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpHeader;
 
-import java.net.URI;
-import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Jetty's HttpClient 12 with a default {@code new HttpClient()}. */
+/** Jetty's HttpClient 12 with a default {@code new HttpClient()}, streaming both ways. */
 final class Jetty12Sample implements SampleClient {
     private final HttpClient client = new HttpClient();
 
@@ -17,15 +18,23 @@ final class Jetty12Sample implements SampleClient {
     }
 
     @Override
-    public Reply exchange(String method, URI uri, List<String[]> headers, byte[] body) throws Exception {
-        Request request = client.newRequest(uri).method(method)
-                .headers(fields -> headers.forEach(header -> fields.add(header[0], header[1])));
-        if (body != null) {
-            request.body(new BytesRequestContent("application/x-www-form-urlencoded", body));
+    public Reply exchange(Call call) throws Exception {
+        Request request = client.newRequest(call.uri()).method(call.method())
+                .headers(fields -> call.headers().forEach(header -> fields.add(header[0], header[1])));
+        if (call.body() != null) {
+            if (call.body().length() >= 0) {
+                request.headers(fields -> fields.put(HttpHeader.CONTENT_LENGTH, call.body().length()));
+            }
+            request.body(new InputStreamRequestContent(call.body().content().get()));
         }
-        ContentResponse response = request.send();
-        return new Reply(response.getStatus(), response.getHeaders().get("x-outrigger-error"),
-                response.getContentAsString());
+        if (call.readTimeout() != null) {
+            request.idleTimeout(call.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        request.send(listener);
+        Response response = listener.get(5, TimeUnit.MINUTES);
+        return Reply.streamed(response.getStatus(), response.getHeaders().get("x-outrigger-error"),
+                listener.getInputStream());
     }
 
     @Override

@@ -1,27 +1,59 @@
 package dev.outrigger.samples.clients;
 
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
+import okio.BufferedSink;
 
-import java.net.URI;
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
 
-/** OkHttp with a default {@code new OkHttpClient()}. */
+/**
+ * OkHttp with a default {@code new OkHttpClient()}. It uses only the API OkHttp 3, 4 and 5 share, so the same class
+ * runs on each of them.
+ */
 final class OkHttpSample implements SampleClient {
     private final OkHttpClient client = new OkHttpClient();
 
     @Override
-    public Reply exchange(String method, URI uri, List<String[]> headers, byte[] body) throws Exception {
-        Request.Builder request = new Request.Builder().url(uri.toURL())
-                .method(method, body == null ? null : RequestBody.create(body));
-        headers.forEach(header -> request.addHeader(header[0], header[1]));
-        try (Response response = client.newCall(request.build()).execute()) {
-            ResponseBody responseBody = response.body();
-            return new Reply(response.code(), response.header("x-outrigger-error"),
-                    responseBody == null ? "" : responseBody.string());
+    public Reply exchange(Call call) throws Exception {
+        Request.Builder request = new Request.Builder().url(call.uri().toURL())
+                .method(call.method(), call.body() == null ? null : new StreamedBody(call.body()));
+        call.headers().forEach(header -> request.addHeader(header[0], header[1]));
+        OkHttpClient caller = call.readTimeout() == null ? client
+                : client.newBuilder().readTimeout(call.readTimeout().toMillis(), TimeUnit.MILLISECONDS).build();
+        try (Response response = caller.newCall(request.build()).execute()) {
+            return Reply.streamed(response.code(), response.header("x-outrigger-error"),
+                    response.body() == null ? null : response.body().byteStream());
+        }
+    }
+
+    /** A request body OkHttp pulls from the stream as it writes: fixed-length, or chunked when the length is -1. */
+    private static final class StreamedBody extends RequestBody {
+        private final Body body;
+
+        StreamedBody(Body body) {
+            this.body = body;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return null;
+        }
+
+        @Override
+        public long contentLength() {
+            return body.length();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            try (InputStream in = body.content().get()) {
+                in.transferTo(sink.outputStream());
+            }
         }
     }
 

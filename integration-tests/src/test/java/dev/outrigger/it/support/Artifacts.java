@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Where the build put what the tests run, and how to launch a JVM like the one running the tests. */
 public final class Artifacts {
@@ -38,10 +39,42 @@ public final class Artifacts {
         }
     }
 
+    /**
+     * The OkHttp sample's class path with another OkHttp in place of the one it is compiled against: the samples'
+     * classes, the client kit and the jars the build put in {@code target/client-libraries/NAME}.
+     */
+    public static String samplesClassPathWith(String libraries) {
+        Path folder = existing(MODULE_DIR.resolve("target/client-libraries").resolve(libraries));
+        List<String> entries = new ArrayList<>(List.of(existing(MODULE_DIR.resolve("target/classes")).toString(),
+                existing(MODULE_DIR.resolve("client-kit/target/classes")).toString()));
+        try (Stream<Path> jars = Files.list(folder)) {
+            jars.map(Path::toString).sorted().forEach(entries::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** The sample apps whose client libraries clash with the main samples' (module clashing-clients). */
+    public static String clashingSamplesClassPath() {
+        Path module = MODULE_DIR.resolve("clashing-clients/target");
+        try {
+            return existing(module.resolve("classes")) + File.pathSeparator
+                    + Files.readString(existing(module.resolve("sample-class-path.txt"))).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code java} of the JDK running the tests, then the options, then {@code -cp samples MAIN args}. */
     public static List<String> sampleCommand(List<String> jvmOptions, Class<?> main, List<String> args) {
+        return javaCommand(jvmOptions, samplesClassPath(), main.getName(), args);
+    }
+
+    /** {@code java OPTIONS -cp CLASS_PATH MAIN ARGS}. */
+    public static List<String> javaCommand(List<String> jvmOptions, String classPath, String main, List<String> args) {
         List<String> command = java(jvmOptions);
-        command.addAll(List.of("-cp", samplesClassPath(), main.getName()));
+        command.addAll(List.of("-cp", classPath, main));
         command.addAll(args);
         return command;
     }

@@ -174,7 +174,12 @@ public final class Processes implements BeforeAllCallback, AfterAllCallback, Bef
 
     /** Runs a sample app's {@code main} to its end. */
     public ChildProcess runToEnd(String name, List<String> jvmOptions, Class<?> main, List<String> args) {
-        ChildProcess process = start(name, Artifacts.sampleCommand(jvmOptions, main, args));
+        return runToEnd(name, Artifacts.sampleCommand(jvmOptions, main, args));
+    }
+
+    /** Runs a command (see {@link Artifacts#javaCommand}) to its end. */
+    public ChildProcess runToEnd(String name, List<String> command) {
+        ChildProcess process = start(name, command);
         process.awaitExit(RUN);
         return process;
     }
