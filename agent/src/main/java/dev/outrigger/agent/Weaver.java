@@ -1,6 +1,7 @@
 package dev.outrigger.agent;
 
 import dev.outrigger.bootstrap.Hooks;
+import dev.outrigger.bootstrap.OnEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -15,9 +16,9 @@ import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
 /**
- * Applies a {@link ClientHook} to a class's bytes with ASM. For a hook with an {@code exit} method it inserts, before
+ * Applies a {@link ClientHook} to a class's bytes with ASM. For an {@code OnExit} hook it inserts, before
  * each {@code areturn} of the hooked method, {@code answer = (T) Hooks.exit(answer, ThisClass.class, "pkg.Hook", this,
- * firstArgument)}; for a hook with an {@code enter} method, at the method's start, {@code firstArgument = (A)
+ * firstArgument)}; for an {@link OnEntry} hook, at the method's start, {@code firstArgument = (A)
  * Hooks.enter(firstArgument, ThisClass.class, "pkg.Hook", this, secondArgument)}. The code added has no branches, so the class's stack map frames
  * stay valid and no class is loaded to weave. The hook class itself is handed to {@link Hooks}, renamed into the
  * woven class's package, where it is defined on its first call. JDK classes cannot see {@link Hooks}: a hook on one
@@ -74,16 +75,7 @@ final class Weaver {
     }
 
     private static boolean declaresEnter(byte[] hookClassFile) {
-        boolean[] enter = {false};
-        new ClassReader(hookClassFile).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                enter[0] |= name.equals("enter") && (access & Opcodes.ACC_STATIC) != 0;
-                return null;
-            }
-        }, ClassReader.SKIP_CODE);
-        return enter[0];
+        return new ClassReader(hookClassFile).getSuperName().equals(Type.getInternalName(OnEntry.class));
     }
 
     private static byte[] renamed(byte[] classFile, String newInternalName) {

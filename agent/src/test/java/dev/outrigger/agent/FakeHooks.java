@@ -1,5 +1,8 @@
 package dev.outrigger.agent;
 
+import dev.outrigger.bootstrap.OnEntry;
+import dev.outrigger.bootstrap.OnExit;
+
 /** Hook fixtures for {@link WeaverTest}, shaped like the real ones in {@code dev.outrigger.agent.hooks}. */
 final class FakeHooks {
 
@@ -7,38 +10,43 @@ final class FakeHooks {
     }
 
     /** Replaces "no proxy" with a sidecar. */
-    public static final class ToSidecar {
-        public static String exit(String proxy, Object planner, String target) {
+    public static final class ToSidecar extends OnExit<String, Object, String> {
+        @Override
+        public String exit(String proxy, Object planner, String target) {
             return proxy == null ? "sidecar-for-" + target : proxy;
         }
     }
 
     /** Marks whatever answer it gets, to show the order of two hooks on one method. */
-    public static final class Marks {
-        public static String exit(String answer) {
+    public static final class Marks extends OnExit<String, Object, Object> {
+        @Override
+        public String exit(String answer, Object planner, Object target) {
             return answer + "+marked";
         }
     }
 
     /** Rewrites a request before the library sends it. */
-    public static final class RewriteRequest {
-        public static String enter(String request, FakePlanner self) {
+    public static final class RewriteRequest extends OnEntry<String, FakePlanner, Object> {
+        @Override
+        public String enter(String request, FakePlanner self, Object attempt) {
             return request + " via the sidecar";
         }
     }
 
     /** A bug inside the agent. */
-    public static final class Faulty {
-        public static String exit(String proxy) {
+    public static final class Faulty extends OnExit<String, Object, Object> {
+        @Override
+        public String exit(String proxy, Object planner, Object target) {
             throw new IllegalStateException("fault inside the agent");
         }
     }
 
     /** A hook that cannot even start, like one for a library version without the fields it reads. */
-    public static final class BrokenAtStart {
+    public static final class BrokenAtStart extends OnExit<String, Object, Object> {
         private static final Object NEEDED = fail();
 
-        public static String exit(String proxy) {
+        @Override
+        public String exit(String proxy, Object planner, Object target) {
             return String.valueOf(NEEDED);
         }
 

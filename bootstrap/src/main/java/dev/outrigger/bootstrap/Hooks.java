@@ -1,10 +1,6 @@
 package dev.outrigger.bootstrap;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,16 +9,19 @@ import java.util.function.Consumer;
 /**
  * What woven library code calls. The agent inserts one call to {@link #exit} before each return of a hooked method,
  * or one call to {@link #enter} at its start. On a class's first call, its hook (a small class the agent compiled
- * against the library, with one static method {@code exit} or {@code enter}) is defined in that class's own package
- * and class loader, so the hook sees the library's types wherever they were loaded from. Nothing that goes wrong
+ * against the library, an {@link OnExit} or an {@link OnEntry}) is defined in that class's own package and class
+ * loader, so the hook sees the library's types wherever they were loaded from. Nothing that goes wrong
  * here reaches the app: a hook that cannot be linked or that throws leaves the library's own value, with one
  * warning per class.
  */
 public final class Hooks {
-    /** (value, self, argument) to the value to use instead. */
-    private static final MethodType HOOK = MethodType.methodType(Object.class, Object.class, Object.class, Object.class);
-    private static final MethodHandle KEEP_VALUE =
-            MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object.class, Object.class);
+    /** What a hook that cannot be linked is replaced by: the library's own value. */
+    private static final Hook KEEP_VALUE = new OnExit<Object, Object, Object>() {
+        @Override
+        public Object exit(Object returned, Object self, Object firstArgument) {
+            return returned;
+        }
+    };
     /** Hook class files by their name, already renamed into the package of the class they serve. */
     private static final Map<String, byte[]> CLASS_FILES = new ConcurrentHashMap<>();
     /** Standard error until the agent sets its log; no lambdas here, as a JVM's first one costs it milliseconds. */
@@ -77,54 +76,51 @@ public final class Hooks {
 
     private static final class Woven {
         private final Class<?> type;
-        private final Map<String, MethodHandle> linked = new ConcurrentHashMap<>();
+        private final Map<String, Hook> linked = new ConcurrentHashMap<>();
         private final AtomicBoolean warned = new AtomicBoolean();
 
         Woven(Class<?> type) {
             this.type = type;
         }
 
-        Object call(String hook, Object value, Object self, Object argument) {
+        Object call(String name, Object value, Object self, Object argument) {
             try {
-                MethodHandle handle = linked.get(hook);
-                if (handle == null) {
-                    handle = linkOrKeep(hook);
-                    MethodHandle first = linked.putIfAbsent(hook, handle);
-                    handle = first != null ? first : handle;
+                Hook hook = linked.get(name);
+                if (hook == null) {
+                    hook = linkOrKeep(name);
+                    Hook first = linked.putIfAbsent(name, hook);
+                    hook = first != null ? first : hook;
                 }
-                return handle.invokeExact(value, self, argument);
+                return hook.call(value, self, argument);
             } catch (Throwable t) {
                 warnOnce(t);
                 return value;
             }
         }
 
-        private MethodHandle linkOrKeep(String hook) {
+        private Hook linkOrKeep(String name) {
             try {
-                return link(hook);
+                return link(name);
             } catch (Throwable t) {
                 warnOnce(t);
                 return KEEP_VALUE;
             }
         }
 
-        private MethodHandle link(String hook) throws ReflectiveOperationException {
-            byte[] classFile = CLASS_FILES.get(hook);
+        /** Defines the hook in the woven class's package and loader (once), and makes the one instance of it. */
+        private Hook link(String name) throws ReflectiveOperationException {
+            byte[] classFile = CLASS_FILES.get(name);
             if (classFile == null) {
-                throw new IllegalStateException("no hook " + hook + " registered");
+                throw new IllegalStateException("no hook " + name + " registered");
             }
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             Class<?> hookClass;
             try {
-                hookClass = lookup.findClass(hook);
+                hookClass = lookup.findClass(name);
             } catch (ClassNotFoundException notYet) {
-                hookClass = define(lookup, hook, classFile);
+                hookClass = define(lookup, name, classFile);
             }
-            lookup.ensureInitialized(hookClass); // a hook that cannot start fails here, once, not on every call
-            MethodHandle handle = lookup.unreflect(hookMethod(hookClass));
-            int used = handle.type().parameterCount();
-            return MethodHandles.dropArguments(handle, used, HOOK.parameterList().subList(used, HOOK.parameterCount()))
-                    .asType(HOOK);
+            return (Hook) hookClass.getDeclaredConstructor().newInstance();
         }
 
         private void warnOnce(Throwable t) {
@@ -141,18 +137,5 @@ public final class Hooks {
         } catch (LinkageError definedMeanwhile) {
             return lookup.findClass(hook);
         }
-    }
-
-    /** {@code exit(returned[, self[, firstArgument]])} or {@code enter(firstArgument[, self[, secondArgument]])}. */
-    private static Method hookMethod(Class<?> hookClass) throws NoSuchMethodException {
-        for (Method method : hookClass.getDeclaredMethods()) {
-            if ((method.getName().equals("exit") || method.getName().equals("enter"))
-                    && Modifier.isStatic(method.getModifiers())
-                    && method.getParameterCount() >= 1 && method.getParameterCount() <= HOOK.parameterCount()) {
-                return method;
-            }
-        }
-        throw new NoSuchMethodException(hookClass.getName() + ".exit(returned[, self[, firstArgument]]) or"
-                + " .enter(firstArgument[, self[, secondArgument]])");
     }
 }

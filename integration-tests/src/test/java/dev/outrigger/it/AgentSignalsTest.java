@@ -95,7 +95,7 @@ class AgentSignalsTest {
 
         for (String client : List.of("okhttp", "apache5-default", "spring-resttemplate")) {
             String output = processes.runToEnd(client, agent, ClientsApp.class,
-                    List.of(client, "POST", "http://greeter/orders")).stdout().toLowerCase(Locale.ROOT);
+                    List.of(client, "POST http://greeter/orders")).stdout().toLowerCase(Locale.ROOT);
             assertTrue(output.contains("status=200"), output);
             assertTrue(output.contains("echo.header.x-trace-id=abc-123"), output);
             assertFalse(output.contains("echo.header.x-outrigger-"), output);

@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnExit;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.net.InetSocketAddress;
 import org.apache.http.HttpHost;
@@ -15,12 +16,10 @@ import org.apache.http.impl.conn.SystemDefaultRoutePlanner;
  * client writes {@code GET https://host/x} in plaintext and the sidecar originates the TLS; the client's own TLS
  * settings are not used for that call. A route the app chose (a proxy, a planner of its own) is kept.
  */
-public final class Apache4HttpsRouteHook {
+public final class Apache4HttpsRouteHook extends OnExit<HttpRoute, Object, Object> {
 
-    private Apache4HttpsRouteHook() {
-    }
-
-    public static HttpRoute exit(HttpRoute route, Object planner) {
+    @Override
+    public HttpRoute exit(HttpRoute route, Object planner, Object host) {
         Class<?> type = planner.getClass();
         if (route != null && route.getProxyHost() == null && route.isSecure()
                 && (type == DefaultRoutePlanner.class || type == SystemDefaultRoutePlanner.class)) {

@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnExit;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.net.InetSocketAddress;
 import org.apache.http.HttpHost;
@@ -10,12 +11,10 @@ import org.apache.http.impl.conn.DefaultRoutePlanner;
  * (HttpAsyncClient 4) builders use unless the app set a proxy, a route planner or {@code useSystemProperties()}.
  * A subclass of the app's own keeps its answer.
  */
-public final class Apache4RouteHook {
+public final class Apache4RouteHook extends OnExit<HttpHost, Object, HttpHost> {
 
-    private Apache4RouteHook() {
-    }
-
-    public static HttpHost exit(HttpHost proxy, Object planner, HttpHost target) {
+    @Override
+    public HttpHost exit(HttpHost proxy, Object planner, HttpHost target) {
         if (proxy == null && planner.getClass() == DefaultRoutePlanner.class) {
             InetSocketAddress sidecar = SidecarRoutes.sidecarFor(target.getSchemeName(), target.getHostName(),
                     target.getPort());

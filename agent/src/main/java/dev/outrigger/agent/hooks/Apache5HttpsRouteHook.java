@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnExit;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.net.InetSocketAddress;
 import org.apache.hc.client5.http.HttpRoute;
@@ -17,12 +18,10 @@ import org.apache.hc.core5.http.HttpHost;
  * handshakes, so its own TLS settings (SSLContext, client certificate, host name verifier) are not used for that
  * call. A route the app chose (a proxy, a planner of its own) is kept.
  */
-public final class Apache5HttpsRouteHook {
+public final class Apache5HttpsRouteHook extends OnExit<HttpRoute, Object, Object> {
 
-    private Apache5HttpsRouteHook() {
-    }
-
-    public static HttpRoute exit(HttpRoute route, Object planner) {
+    @Override
+    public HttpRoute exit(HttpRoute route, Object planner, Object host) {
         Class<?> type = planner.getClass();
         if (route != null && route.getProxyHost() == null && route.isSecure()
                 && (type == DefaultRoutePlanner.class || type == SystemDefaultRoutePlanner.class)) {

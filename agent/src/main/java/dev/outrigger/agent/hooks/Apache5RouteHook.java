@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnExit;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.net.InetSocketAddress;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
@@ -10,12 +11,10 @@ import org.apache.hc.core5.http.HttpHost;
  * the app set a proxy, a route planner or {@code useSystemProperties()} (those already decide, or ask the default
  * ProxySelector). A subclass of the app's own keeps its answer.
  */
-public final class Apache5RouteHook {
+public final class Apache5RouteHook extends OnExit<HttpHost, Object, HttpHost> {
 
-    private Apache5RouteHook() {
-    }
-
-    public static HttpHost exit(HttpHost proxy, Object planner, HttpHost target) {
+    @Override
+    public HttpHost exit(HttpHost proxy, Object planner, HttpHost target) {
         if (proxy == null && planner.getClass() == DefaultRoutePlanner.class) {
             InetSocketAddress sidecar = SidecarRoutes.sidecarFor(target.getSchemeName(), target.getHostName(),
                     target.getPort());

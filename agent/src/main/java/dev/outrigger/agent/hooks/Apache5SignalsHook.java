@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnEntry;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -16,12 +17,10 @@ import org.apache.hc.core5.util.Timeout;
  * retry, or a redirect's next request) is written: when its route goes through the sidecar, the request gets the
  * call's signals. Its timeout is the response timeout; its body can be sent again when its entity is repeatable.
  */
-public final class Apache5SignalsHook {
+public final class Apache5SignalsHook extends OnEntry<ClassicHttpRequest, Object, ExecChain.Scope> {
 
-    private Apache5SignalsHook() {
-    }
-
-    public static ClassicHttpRequest enter(ClassicHttpRequest request, Object exec, ExecChain.Scope scope) {
+    @Override
+    public ClassicHttpRequest enter(ClassicHttpRequest request, Object exec, ExecChain.Scope scope) {
         HttpRoute route = scope.route;
         HttpHost target = route.getTargetHost();
         HttpHost proxy = route.getProxyHost();

@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnExit;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.net.InetSocketAddress;
 import org.eclipse.jetty.client.HttpProxy;
@@ -11,13 +12,11 @@ import org.eclipse.jetty.client.ProxyConfiguration;
  * client whose app configured no proxy at all gets the sidecar as its HTTP proxy. A client with proxies of its own
  * keeps its answer, even when none of them matched.
  */
-public final class JettyProxyHook {
+public final class JettyProxyHook extends OnExit<ProxyConfiguration.Proxy, ProxyConfiguration, Origin> {
 
-    private JettyProxyHook() {
-    }
-
-    public static ProxyConfiguration.Proxy exit(ProxyConfiguration.Proxy proxy, ProxyConfiguration configuration,
-                                                Origin origin) {
+    @Override
+    public ProxyConfiguration.Proxy exit(ProxyConfiguration.Proxy proxy, ProxyConfiguration configuration,
+                                         Origin origin) {
         if (proxy == null && configuration.getProxies().isEmpty()) {
             Origin.Address address = origin.getAddress();
             InetSocketAddress sidecar = SidecarRoutes.sidecarFor(origin.getScheme(), address.getHost(),

@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnExit;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -17,12 +18,10 @@ import okhttp3.HttpUrl;
  * the client's own TLS settings (SSLSocketFactory, HostnameVerifier, CertificatePinner) are not used for that call.
  * The call's URL, cookies, cache and redirects stay https, as the app made them.
  */
-public final class OkHttpHttpsAddressHook {
+public final class OkHttpHttpsAddressHook extends OnExit<Address, Object, HttpUrl> {
 
-    private OkHttpHttpsAddressHook() {
-    }
-
-    public static Address exit(Address address, Object call, HttpUrl url) {
+    @Override
+    public Address exit(Address address, Object call, HttpUrl url) {
         if (url.isHttps() && address.proxy() == null && address.proxySelector() == ProxySelector.getDefault()) {
             InetSocketAddress sidecar = SidecarRoutes.plaintextSidecarForHttps(url.host(), url.port());
             if (sidecar != null) {

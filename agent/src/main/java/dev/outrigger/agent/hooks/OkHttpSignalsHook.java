@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnEntry;
 import dev.outrigger.bootstrap.SidecarProxySelector;
 import java.util.Map;
 import okhttp3.FormBody;
@@ -12,12 +13,10 @@ import okhttp3.RequestBody;
  * proxy of its own, the request gets the signals of a call to the sidecar. Its timeout is the call timeout, else the
  * read timeout; its body can be sent again when OkHttp holds it (form, bytes, text or file), not streamed.
  */
-public final class OkHttpSignalsHook {
+public final class OkHttpSignalsHook extends OnEntry<Request, OkHttpClient, Object> {
 
-    private OkHttpSignalsHook() {
-    }
-
-    public static Request enter(Request request, OkHttpClient client) {
+    @Override
+    public Request enter(Request request, OkHttpClient client, Object unused) {
         if (client.proxy() == null && client.proxySelector() instanceof SidecarProxySelector selector) {
             RequestBody body = request.body();
             boolean replayable = body == null || body instanceof FormBody || (!body.isOneShot() && !body.isDuplex()

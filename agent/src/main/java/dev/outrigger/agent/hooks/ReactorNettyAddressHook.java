@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnExit;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
@@ -12,14 +13,13 @@ import java.net.SocketAddress;
  * app gave a proxy keeps its answer. The handler's two private fields are read reflectively, looked up once: a
  * version without them fails here, once, and its calls go direct.
  */
-public final class ReactorNettyAddressHook {
+public final class ReactorNettyAddressHook extends OnExit<SocketAddress, Object, Object> {
     private static final Field PROXY_PROVIDER = field("proxyProvider");
     private static final Field TARGET = field("toURI");
 
-    private ReactorNettyAddressHook() {
-    }
-
-    public static SocketAddress exit(SocketAddress address, Object handler) throws IllegalAccessException {
+    @Override
+    public SocketAddress exit(SocketAddress address, Object handler, Object noArguments)
+            throws IllegalAccessException {
         if (PROXY_PROVIDER.get(handler) == null) {
             // The target prints as its URL, e.g. http://payments/charge.
             InetSocketAddress sidecar = SidecarRoutes.sidecarForUrl(String.valueOf(TARGET.get(handler)));

@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.OnEntry;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
@@ -14,12 +15,10 @@ import java.net.InetSocketAddress;
  * request of a client and request without a proxy or server address of the app's own gets the sidecar as its HTTP
  * proxy, on a copy of the app's options. TLS requests are left alone: Vert.x would tunnel them with CONNECT.
  */
-public final class VertxRequestHook {
+public final class VertxRequestHook extends OnEntry<RequestOptions, HttpClientImpl, Object> {
 
-    private VertxRequestHook() {
-    }
-
-    public static RequestOptions enter(RequestOptions request, HttpClientImpl client) {
+    @Override
+    public RequestOptions enter(RequestOptions request, HttpClientImpl client, Object promise) {
         HttpClientOptions options = client.options();
         Boolean ssl = request.isSsl();
         boolean plain = !(ssl != null ? ssl : options.isSsl());
