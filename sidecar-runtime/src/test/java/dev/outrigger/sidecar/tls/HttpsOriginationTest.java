@@ -8,8 +8,6 @@ import dev.outrigger.sidecar.Sidecar;
 import dev.outrigger.sidecar.TestPorts;
 import dev.outrigger.sidecar.config.ConfigLoader;
 import dev.outrigger.sidecar.inbound.RawHttp;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,10 +39,7 @@ class HttpsOriginationTest {
     @BeforeAll
     static void start() throws Exception {
         TestPki pki = new TestPki(dir);
-        Credential localhost = TestPki.builder(SpiffeId.ofService(TestPki.TRUST_DOMAIN, "web")).dns("localhost")
-                .build(pki.ca);
-        website = new TlsPeer(TlsSettings.restrict(SslContextBuilder.forServer(localhost.key(), localhost.certificate()))
-                .sslProvider(SslProvider.JDK).build());
+        website = TlsPeer.website(pki);
         outboundPort = TestPorts.free();
         adminPort = TestPorts.free();
         Path config = dir.resolve("sidecar.yaml");

@@ -10,8 +10,6 @@ import dev.outrigger.sidecar.config.ConfigLoader;
 import dev.outrigger.sidecar.inbound.RawHttp;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import io.netty.handler.ssl.ClientAuth;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -51,11 +49,7 @@ class TlsOutboundTest {
         paymentsTls = MeshTls.load(pki.write("payments", pki.issue("payments")),
                 SpiffeId.ofService(TestPki.TRUST_DOMAIN, "payments"), Clock.systemUTC(), new MetricsRegistry());
         payments = new TlsPeer(paymentsTls.serverContext(ClientAuth.REQUIRE));
-        Credential localhost = TestPki.builder(SpiffeId.ofService(TestPki.TRUST_DOMAIN, "web")).dns("localhost")
-                .build(pki.ca);
-        // The JDK's provider: the expected refusal text below is its wording.
-        website = new TlsPeer(TlsSettings.restrict(SslContextBuilder.forServer(localhost.key(), localhost.certificate()))
-                .sslProvider(SslProvider.JDK).build());
+        website = TlsPeer.website(pki);
         outboundPort = TestPorts.free();
         adminPort = TestPorts.free();
         Path config = dir.resolve("sidecar.yaml");

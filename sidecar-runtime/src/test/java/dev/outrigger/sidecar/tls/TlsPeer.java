@@ -19,7 +19,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -41,6 +43,17 @@ final class TlsPeer implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Set<SocketAddress> connections = ConcurrentHashMap.newKeySet();
     private final Channel server;
+
+    /**
+     * A website outside the mesh: server-authenticated TLS with a certificate for {@code localhost} from the test
+     * CA, on the JDK's provider (whose refusal wording the tests expect).
+     */
+    static TlsPeer website(TestPki pki) throws Exception {
+        Credential localhost = TestPki.builder(SpiffeId.ofService(TestPki.TRUST_DOMAIN, "web")).dns("localhost")
+                .build(pki.ca);
+        return new TlsPeer(TlsSettings.restrict(SslContextBuilder.forServer(localhost.key(), localhost.certificate()))
+                .sslProvider(SslProvider.JDK).build());
+    }
 
     TlsPeer(SslContext context) throws InterruptedException {
         server = new ServerBootstrap()
