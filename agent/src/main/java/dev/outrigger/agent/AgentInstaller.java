@@ -55,7 +55,7 @@ final class AgentInstaller {
                 globs(options.include()), globs(options.exclude()), globs(options.httpsHosts()));
         FailModes failModes = new FailModes(options.fail(), globs(options.failClosed()));
         SidecarProbe probe = SidecarProbe.tcp(sidecar, log.debugMessages());
-        BooleanSupplier reachable = failModes.anyOpen() ? probe.start() : NOT_PROBED;
+        BooleanSupplier reachable = failModes.anyOpen() ? probe.startedOnFirstUse() : NOT_PROBED;
         ProxySelector usual = current != null ? current : ProxySelector.of(null);
         BooleanSupplier sidecarReady = probe.probingNow();
         if (options.lease()) {
@@ -73,7 +73,7 @@ final class AgentInstaller {
                 options.signals()), log));
 
         log.info("plain http:// calls of clients that follow the default ProxySelector go to the sidecar ("
-                + options.summary() + (failModes.anyOpen() ? ", reachable now: " + reachable.getAsBoolean() : "") + ")");
+                + options.summary() + ")");
     }
 
     /**

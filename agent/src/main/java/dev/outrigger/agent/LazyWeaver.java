@@ -9,52 +9,59 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Weaves the {@link ClientHook}s of a class into it as the class loads, one after the other. Until one of those few classes loads, a class load
- * costs one map lookup and ASM stays unloaded: an app that uses none of the libraries pays nothing for them.
- * Whatever goes wrong, the class loads as it is.
+ * Weaves the {@link ClientHook}s of a class into it as the class loads, one after the other. Until a class of one
+ * of those few libraries loads, a class load costs a map lookup and a few prefix checks, and ASM stays unloaded:
+ * an app that uses none of the libraries pays nothing for them. The first class of a library starts the weave of its
+ * hooked class ahead, on a background thread ({@link HookedClass}). Whatever goes wrong, the class loads as it is.
  */
 final class LazyWeaver implements ClassFileTransformer {
-    private final Map<String, List<ClientHook>> hooks = new HashMap<>();
+    private final Map<String, HookedClass> classes = new HashMap<>();
+    private final HookedClass[] hooked;
     private final AgentLog log;
 
     LazyWeaver(List<ClientHook> hooks, AgentLog log) {
+        Map<String, List<ClientHook>> byClass = new HashMap<>();
         for (ClientHook hook : hooks) {
-            List<ClientHook> classHooks = this.hooks.get(hook.internalName());
+            List<ClientHook> classHooks = byClass.get(hook.internalName());
             if (classHooks == null) { // no lambda: this runs in premain, where a JVM's first lambda costs milliseconds
                 classHooks = new ArrayList<>();
-                this.hooks.put(hook.internalName(), classHooks);
+                byClass.put(hook.internalName(), classHooks);
             }
             classHooks.add(hook);
         }
+        for (List<ClientHook> classHooks : byClass.values()) {
+            HookedClass hooked = new HookedClass(classHooks, log);
+            classes.put(hooked.firstHook().internalName(), hooked);
+        }
+        this.hooked = classes.values().toArray(new HookedClass[0]);
         this.log = log;
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        List<ClientHook> classHooks = className == null || classBeingRedefined != null ? null : hooks.get(className);
-        if (classHooks == null) {
+        if (className == null || classBeingRedefined != null) {
             return null;
         }
-        if (!classHooks.get(0).throughDefaultSelector() && !seesAgent(loader)) {
-            log.warn(classHooks.get(0).library() + ": not redirected, " + classHooks.get(0).typeName()
+        weaveAheadIfFirstOfLibrary(loader, className);
+        HookedClass hooked = classes.get(className);
+        if (hooked == null) {
+            return null;
+        }
+        if (!hooked.throughDefaultSelector() && !seesAgent(loader)) {
+            log.warn(hooked.firstHook().library() + ": not redirected, " + hooked.firstHook().typeName()
                     + " is loaded by " + loader + ", which cannot see the agent's classes");
             return null;
         }
-        byte[] classFile = classfileBuffer;
-        for (ClientHook hook : classHooks) {
-            byte[] woven = weave(hook, classFile);
-            classFile = woven == null ? classFile : woven;
-        }
-        return classFile == classfileBuffer ? null : classFile;
+        return hooked.woven(classfileBuffer);
     }
 
-    private byte[] weave(ClientHook hook, byte[] classFile) {
-        try {
-            return Weaver.weave(hook, classFile, log);
-        } catch (Throwable t) {
-            log.warn(hook.library() + ": not redirected, weaving " + hook.typeName() + " failed: " + t);
-            return null;
+    private void weaveAheadIfFirstOfLibrary(ClassLoader loader, String className) {
+        for (HookedClass hooked : this.hooked) {
+            if (!hooked.aheadStarted() && hooked.isOfLibrary(className)
+                    && (hooked.throughDefaultSelector() || seesAgent(loader))) {
+                hooked.weaveAhead(loader);
+            }
         }
     }
 

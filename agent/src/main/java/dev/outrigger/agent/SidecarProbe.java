@@ -46,6 +46,14 @@ final class SidecarProbe implements BooleanSupplier, Runnable {
         return this;
     }
 
+    /**
+     * {@link #start}s on the first question, the first redirected call, so that an app's start-up does not wait for a
+     * connect, nor load the socket classes before the app needs them.
+     */
+    BooleanSupplier startedOnFirstUse() {
+        return new StartedOnFirstUse();
+    }
+
     /** The last probe's answer: a volatile read. */
     @Override
     public boolean getAsBoolean() {
@@ -76,6 +84,25 @@ final class SidecarProbe implements BooleanSupplier, Runnable {
             }
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class StartedOnFirstUse implements BooleanSupplier {
+        private volatile boolean started;
+
+        @Override
+        public boolean getAsBoolean() {
+            if (!started) {
+                startOnce();
+            }
+            return reachable;
+        }
+
+        private synchronized void startOnce() {
+            if (!started) {
+                start();
+                started = true;
+            }
         }
     }
 

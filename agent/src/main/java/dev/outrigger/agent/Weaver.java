@@ -12,8 +12,6 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.commons.ClassRemapper;
-import org.objectweb.asm.commons.SimpleRemapper;
 
 /**
  * Applies a {@link ClientHook} to a class's bytes with ASM. For an {@code OnExit} hook it inserts, before
@@ -27,6 +25,7 @@ import org.objectweb.asm.commons.SimpleRemapper;
  */
 final class Weaver {
     private static final String HOOKS = Type.getInternalName(Hooks.class);
+    private static final String ON_ENTRY = Type.getInternalName(OnEntry.class);
     private static final String EXIT = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;"
             + "Ljava/lang/Object;)Ljava/lang/Object;";
     private static final String SELECTOR = "java/net/ProxySelector";
@@ -42,14 +41,14 @@ final class Weaver {
     /** @return the woven class file, or {@code null} to leave the class as it is (logged) */
     static byte[] weave(ClientHook hook, byte[] classFile, AgentLog log) throws IOException {
         boolean throughSelector = hook.throughDefaultSelector();
-        byte[] hookClassFile = throughSelector ? null : classFileOf(hook.hookName());
+        HookClassFile hookClassFile = throughSelector ? null : new HookClassFile(classFileOf(hook.hookName()));
         String hookName = throughSelector ? null : hook.internalName().substring(0,
                 hook.internalName().lastIndexOf('/') + 1) + "Outrigger"
                 + hook.hookName().substring(hook.hookName().lastIndexOf('.') + 1);
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         HookCalls calls = new HookCalls(writer, hook, throughSelector ? null : hookName.replace('/', '.'),
-                throughSelector || declaresEnter(hookClassFile));
+                throughSelector || hookClassFile.superName().equals(ON_ENTRY));
         reader.accept(calls, 0);
         if (calls.woven == 0) {
             log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
@@ -58,7 +57,8 @@ final class Weaver {
             return null;
         }
         if (!throughSelector) {
-            Hooks.register(hookName.replace('/', '.'), renamed(hookClassFile, hookName));
+            Hooks.register(hookName.replace('/', '.'), hookClassFile.renamed(hook.hookName().replace('.', '/'),
+                    hookName));
         }
         log.info(hook.library() + ": " + hook.effect());
         return writer.toByteArray();
@@ -74,16 +74,6 @@ final class Weaver {
         }
     }
 
-    private static boolean declaresEnter(byte[] hookClassFile) {
-        return new ClassReader(hookClassFile).getSuperName().equals(Type.getInternalName(OnEntry.class));
-    }
-
-    private static byte[] renamed(byte[] classFile, String newInternalName) {
-        ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(0);
-        reader.accept(new ClassRemapper(writer, new SimpleRemapper(reader.getClassName(), newInternalName)), 0);
-        return writer.toByteArray();
-    }
 
     /** Finds the hooked methods (by name, return type and, if given, parameter types) and adds the call to each. */
     private static final class HookCalls extends ClassVisitor {

@@ -10,15 +10,20 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class SidecarProbeTest {
     private static final InetSocketAddress SIDECAR = new InetSocketAddress("127.0.0.1", 15001);
 
-    private boolean sidecarUp;
+    private volatile boolean sidecarUp;
+    private final AtomicInteger probes = new AtomicInteger();
     private final List<String> changes = new ArrayList<>();
-    private final SidecarProbe probe = new SidecarProbe(SIDECAR, address -> sidecarUp, changes::add);
+    private final SidecarProbe probe = new SidecarProbe(SIDECAR, address -> {
+        probes.incrementAndGet();
+        return sidecarUp;
+    }, changes::add);
 
     @Test
     void reportsReachabilityAndProbesFasterWhileDown() {
@@ -55,6 +60,16 @@ class SidecarProbeTest {
         assertFalse(probe.getAsBoolean(), "not probed since");
         assertTrue(now.getAsBoolean());
         assertTrue(probe.getAsBoolean());
+    }
+
+    @Test
+    void probingStartsWithTheFirstQuestionWhichItAnswers() {
+        BooleanSupplier reachable = probe.startedOnFirstUse();
+        sidecarUp = true;
+        assertEquals(0, probes.get(), "nothing probed before the first question");
+
+        assertTrue(reachable.getAsBoolean());
+        assertTrue(probes.get() >= 1);
     }
 
     @Test

@@ -151,7 +151,31 @@ class WeaverTest {
 
         assertNull(weaver.transform(getClass().getClassLoader(), "dev/outrigger/agent/Other", null, null, bytes));
         assertNull(weaver.transform(getClass().getClassLoader(), internalName(), FakePlanner.class, null, bytes));
-        assertEquals(List.of(), lines());
+    }
+
+    @Test
+    void anotherClassOfTheLibraryStartsTheWeaveOnABackgroundThread() throws Exception {
+        new LazyWeaver(List.of(hook("java.lang.String", FakeHooks.ToSidecar.class)), log)
+                .transform(getClass().getClassLoader(), "dev/outrigger/agent/Other", null, null, new byte[0]);
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (lines().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(List.of("[outrigger-agent] Fake client: plain http:// calls go to the sidecar"), lines());
+    }
+
+    @Test
+    void bytesChangedSinceTheyWereReadAheadAreWovenAsHandedOver() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        byte[] changedByAnotherAgent = new LazyWeaver(List.of(hook("java.lang.String", FakeHooks.Marks.class)), log)
+                .transform(loader, internalName(), null, null, classFile());
+        LazyWeaver weaver = new LazyWeaver(List.of(hook("java.lang.String", FakeHooks.ToSidecar.class)), log);
+        weaver.transform(loader, "dev/outrigger/agent/Other", null, null, new byte[0]);
+
+        byte[] woven = weaver.transform(loader, internalName(), null, null, changedByAnotherAgent);
+
+        assertEquals("null+marked", callDetermineProxy(define(woven), "service-b"), "both hooks, Marks first");
     }
 
     private static ClientHook hook(String returnType, Class<?> hook) {
