@@ -1,6 +1,8 @@
 package dev.outrigger.agent;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** One-line messages to standard error, prefixed so they stand out in the app's own log. */
@@ -21,6 +23,16 @@ final class AgentLog {
 
     void info(String message) {
         print(LogLevel.INFO, message);
+    }
+
+    /** A log at this one's level that writes to {@code held}, for lines to {@link #print} later or never. */
+    AgentLog heldIn(ByteArrayOutputStream held) {
+        return new AgentLog(level, new PrintStream(held, true, StandardCharsets.UTF_8));
+    }
+
+    /** Prints lines a {@link #heldIn held} log wrote. */
+    void print(ByteArrayOutputStream held) {
+        out.print(held.toString(StandardCharsets.UTF_8));
     }
 
     /** {@link #warn} for code that takes a JDK type. */

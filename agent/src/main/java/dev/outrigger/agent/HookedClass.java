@@ -1,5 +1,6 @@
 package dev.outrigger.agent;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -23,8 +24,11 @@ final class HookedClass {
     private final AgentLog log;
     private final AtomicReference<FutureTask<Ahead>> ahead = new AtomicReference<>();
 
-    /** The class file as read ahead ({@code null} if it could not be) and as woven ({@code null}: left as it is). */
-    private record Ahead(byte[] read, byte[] woven) {
+    /**
+     * The class file as read ahead ({@code null} if it could not be), as woven ({@code null}: left as it is), and what
+     * weaving it logged, printed only when the class does load.
+     */
+    private record Ahead(byte[] read, byte[] woven, ByteArrayOutputStream logged) {
     }
 
     HookedClass(List<ClientHook> hooks, AgentLog log) {
@@ -80,6 +84,7 @@ final class HookedClass {
         try {
             Ahead done = task.get();
             if (Arrays.equals(done.read, classFile)) {
+                log.print(done.logged);
                 return done.woven;
             }
         } catch (InterruptedException e) {
@@ -87,7 +92,7 @@ final class HookedClass {
         } catch (ExecutionException e) {
             // woven below
         }
-        return weave(classFile);
+        return weave(classFile, log);
     }
 
     /** Weaves {@code classFile}, or if it is {@code null} the class file as {@code loader} finds it. */
@@ -96,12 +101,13 @@ final class HookedClass {
             @Override
             public Ahead call() {
                 byte[] read = classFile != null ? classFile : read(loader);
-                return new Ahead(read, read == null ? null : weave(read));
+                ByteArrayOutputStream logged = new ByteArrayOutputStream();
+                return new Ahead(read, read == null ? null : weave(read, log.heldIn(logged)), logged);
             }
         });
     }
 
-    private byte[] weave(byte[] original) {
+    private byte[] weave(byte[] original, AgentLog log) {
         byte[] classFile = original;
         for (ClientHook hook : hooks) {
             try {
