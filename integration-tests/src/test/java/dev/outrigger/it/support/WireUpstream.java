@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An HTTP/1.1 upstream in the test's JVM that records what the wire carried, which {@code UpstreamApp} (the JDK's
  * HTTP server, which normalizes header names) cannot: each request's header names as the bytes arrived, and which
  * connection carried it. It keeps every connection alive until the caller closes it. Requests may have a
- * {@code Content-Length} body, which is skipped; each is answered 200 with its header names, one a line.
+ * {@code Content-Length} body, which is skipped; each is answered 200 with the number of its connection
+ * ({@code connection=N}) and its header names, one a line.
  */
 public final class WireUpstream implements AutoCloseable {
 
@@ -97,7 +98,8 @@ public final class WireUpstream implements AutoCloseable {
                 }
                 in.skipNBytes(bodyLength);
                 arrivals.add(new Arrival(connection, head.get(0).split(" ")[1], List.copyOf(names)));
-                byte[] body = (String.join("\n", names) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+                byte[] body = ("connection=" + connection + "\n" + String.join("\n", names) + "\n")
+                        .getBytes(StandardCharsets.ISO_8859_1);
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
                         + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 out.write(body);
