@@ -5,12 +5,15 @@ import dev.outrigger.it.support.ClientApp;
 import dev.outrigger.it.support.Echo;
 import dev.outrigger.it.support.Eventually;
 import dev.outrigger.it.support.FreePort;
+import dev.outrigger.it.support.Metrics;
 import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
 import dev.outrigger.it.support.SidecarPorts;
 import dev.outrigger.it.support.Upstream;
+import dev.outrigger.it.support.WireUpstream;
 import dev.outrigger.samples.PatternBody;
 import dev.outrigger.samples.clients.ClientSuite;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The shared transparency suite: every supported third-party client, each in its unchanged sample app with the agent,
  * one JVM per client making every call of the suite, through one sidecar to one echo upstream. Calls by service name
  * arrive as the app made them and cross the sidecar once; answers without a body, redirects and the sidecar's own
- * 503 reach the app as the library shows them without the agent. Without the agent none of these calls would get
- * anywhere: {@code greeter} and {@code other} are no DNS names.
+ * 503 reach the app as the library shows them without the agent; bodies of 50 MiB stream both ways in a 64 MiB heap.
+ * Without the agent none of these calls would get anywhere: {@code greeter} and {@code other} are no DNS names. First,
+ * each app calls {@link WireUpstream} a few times through the agent and then directly (loopback is never redirected),
+ * to compare the connections it keeps alive and the header names' bytes on both paths.
  */
 class ClientLibrariesTest {
 
@@ -57,9 +63,6 @@ class ClientLibrariesTest {
     private static final String LARGE_DOWNLOAD = "GET http://greeter/_sample/bytes?n=" + LARGE;
     /** Each app has less heap than one large body: it must stream. */
     private static final String APP_HEAP = "-Xmx64m";
-    /** Their samples hold bodies whole (the async libraries' simple APIs): no chunked or large bodies for them. */
-    private static final Set<String> HOLDING_BODIES = Set.of("apache5-async", "apache4-async", "reactor-netty",
-            "spring-webclient", "vertx4-webclient");
     /** Feign holds a request body as bytes; its responses stream. */
     private static final Set<String> HOLDING_REQUEST_BODIES = Set.of("feign-okhttp");
     /** Jetty 9.4 sends a streamed body it already holds whole, as the small one here, with a Content-Length. */
@@ -70,27 +73,45 @@ class ClientLibrariesTest {
     private static final Set<String> NOT_FOLLOWING_REDIRECTS = Set.of("reactor-netty", "spring-webclient");
 
     private static final String LARGE_SHA256 = PatternBody.sha256(LARGE);
+    /** Sequential calls made first through the agent, then directly, to see their connections and header names. */
+    private static final int SEQUENTIAL = 5;
+    private static final String MIXED_CASE_HEADER = "x-MiXed-Case";
+    /** Hop-by-hop headers describe one connection: the sidecar sends its own, as any proxy does. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
+            "upgrade");
+    private static final String CONNECTIONS = "outrigger_connections_with_requests_total";
 
     @RegisterExtension
     static final Processes PROCESSES = new Processes();
 
     private static Sidecar sidecar;
+    private static WireUpstream wire;
 
     @BeforeAll
-    static void startSidecarAndUpstream() {
+    static void startSidecarAndUpstreams() {
         Upstream upstream = PROCESSES.upstream("a", "healthy");
+        wire = new WireUpstream();
         // "broken" listens nowhere and may not retry, so the sidecar answers 503 retry-budget-exhausted itself.
+        // greeter's timeout leaves room for 50 MiB uploads on a busy two-core CI machine.
         sidecar = PROCESSES.sidecar(SidecarPorts.pick(), """
                 services:
                   greeter:
                     endpoints: [%s]
+                    timeout: 60s
                   other:
+                    endpoints: [%s]
+                  wire:
                     endpoints: [%s]
                   broken:
                     endpoints: [127.0.0.1:%d]
                     retry: {attempts: 2, on: [connect-failure], budget: 0%%, min-retries-per-second: 0}
                     circuit-breaker: off
-                """.formatted(upstream.address(), upstream.address(), FreePort.pick()));
+                """.formatted(upstream.address(), upstream.address(), wire.address(), FreePort.pick()));
+    }
+
+    @AfterAll
+    static void stopWireUpstream() {
+        wire.close();
     }
 
     static Stream<ClientApp> clients() {
@@ -112,26 +133,31 @@ class ClientLibrariesTest {
         List<String> calls = new ArrayList<>(List.of(GET, HEAD, NO_CONTENT, NOT_MODIFIED, CONTINUE,
                 REDIRECT_SAME_HOST, REDIRECT_OTHER_HOST, READ_TIMEOUT, SIDECARS_OWN_503));
         methods.forEach(method -> calls.add(method + " http://greeter/" + method.toLowerCase(Locale.ROOT)));
-        boolean streamsUploads = !HOLDING_BODIES.contains(client.name()) && !HOLDING_REQUEST_BODIES.contains(client.name());
-        boolean streamsDownloads = !HOLDING_BODIES.contains(client.name());
         boolean large = !SMALL_BODIES_ONLY.contains(client.name());
         List<String> uploads = new ArrayList<>();
-        List<String> downloads = new ArrayList<>();
-        if (streamsUploads) {
+        if (!HOLDING_REQUEST_BODIES.contains(client.name())) {
             uploads.addAll(large ? List.of(CHUNKED_UPLOAD, LARGE_CHUNKED_UPLOAD) : List.of(CHUNKED_UPLOAD));
         }
-        if (streamsDownloads) {
-            downloads.addAll(large ? List.of(CHUNKED_DOWNLOAD, LARGE_DOWNLOAD) : List.of(CHUNKED_DOWNLOAD));
-        }
         calls.addAll(uploads);
-        calls.addAll(downloads);
-        double greeterCallsBefore = calls("greeter");
-        double otherCallsBefore = calls("other");
+        calls.addAll(large ? List.of(CHUNKED_DOWNLOAD, LARGE_DOWNLOAD) : List.of(CHUNKED_DOWNLOAD));
+        // First, alone on the sidecar: calls through the agent, the sidecar's count of connections, direct calls.
+        String throughAgent = "/sequential/through-agent/" + client;
+        String direct = "/sequential/direct/" + client;
+        String scrape = "GET " + sidecar.adminUrl("/metrics");
+        List<String> allCalls = new ArrayList<>(sequential("http://wire" + throughAgent));
+        allCalls.add(scrape);
+        allCalls.addAll(sequential("http://" + wire.address() + direct));
+        allCalls.addAll(calls);
+        Metrics before = sidecar.metrics();
 
         ChildProcess app = PROCESSES.runToEnd("app-" + client,
-                client.command(List.of(sidecar.agentOption(), APP_HEAP), calls));
+                client.command(List.of(sidecar.agentOption(), APP_HEAP), allCalls));
         Map<String, String> replies = replies(app.stdout());
         String output = app.output();
+
+        assertSequentialCallsAsWithoutTheAgent(wire.arrivals(direct), wire.arrivals(throughAgent),
+                Metrics.parse(replies.getOrDefault(scrape, "")).sum(CONNECTIONS, "listener", "outbound")
+                        - before.sum(CONNECTIONS, "listener", "outbound"), output);
 
         Echo get = answered(replies, GET, output);
         assertEquals("GET", get.value("method"));
@@ -165,11 +191,9 @@ class ClientLibrariesTest {
             assertEquals(new PatternBody.Digest(LARGE, LARGE_SHA256),
                     new PatternBody.Digest(echo.bodyLength(), echo.bodySha256()), output);
         }
-        if (downloads.contains(CHUNKED_DOWNLOAD)) {
-            assertEquals(received(CHUNKED_DOWNLOAD_BYTES, PatternBody.sha256(CHUNKED_DOWNLOAD_BYTES)),
-                    replies.get(CHUNKED_DOWNLOAD), output);
-        }
-        if (downloads.contains(LARGE_DOWNLOAD)) {
+        assertEquals(received(CHUNKED_DOWNLOAD_BYTES, PatternBody.sha256(CHUNKED_DOWNLOAD_BYTES)),
+                replies.get(CHUNKED_DOWNLOAD), output);
+        if (large) {
             assertEquals(received(LARGE, LARGE_SHA256), replies.get(LARGE_DOWNLOAD), output);
         }
         String timedOut = replies.getOrDefault(READ_TIMEOUT, "");
@@ -187,8 +211,49 @@ class ClientLibrariesTest {
         // Each call crossed the sidecar once: a client stacked on another is not redirected twice. Not counted: the
         // call to "broken", and the one the app gave up on (the sidecar counts answers it relayed).
         int greeterCalls = calls.size() - 2 + (follows ? 1 : 0);
-        Eventually.assertThat(() -> assertEquals(greeterCallsBefore + greeterCalls, calls("greeter"), output));
-        assertEquals(otherCallsBefore + (follows ? 1 : 0), calls("other"), output);
+        Eventually.assertThat(() -> assertEquals(calls(before, "greeter") + greeterCalls,
+                calls(sidecar.metrics(), "greeter"), output));
+        assertEquals(calls(before, "other") + (follows ? 1 : 0), calls(sidecar.metrics(), "other"), output);
+    }
+
+    /**
+     * The client keeps its connection alive through the agent as it does without it, now to the sidecar, which keeps
+     * its own to the upstream alive; and every header name the client sends directly arrives spelled the same through
+     * the agent. Some clients (Apache async, Reactor Netty, Jetty) may open a second connection when the next call
+     * starts before the last one's connection is back in their pool, with or without the agent: so the honest measure
+     * of reuse is fewer connections than calls, on each hop.
+     *
+     * @param clientToSidecar connections of the calls through the agent, as the sidecar counted them
+     */
+    private static void assertSequentialCallsAsWithoutTheAgent(List<WireUpstream.Arrival> direct,
+                                                                List<WireUpstream.Arrival> throughAgent,
+                                                                double clientToSidecar, String output) {
+        assertEquals(SEQUENTIAL, direct.size(), output);
+        assertEquals(SEQUENTIAL, throughAgent.size(), output);
+        long directConnections = connections(direct);
+        String seen = directConnections + " connections without the agent; through it " + clientToSidecar
+                + " to the sidecar, " + connections(throughAgent) + " from the sidecar, for " + SEQUENTIAL + " calls";
+        assertTrue(directConnections < SEQUENTIAL, seen + "\n" + direct);
+        assertTrue(clientToSidecar < SEQUENTIAL, seen + "\n" + output);
+        assertTrue(connections(throughAgent) < SEQUENTIAL, seen + "\n" + throughAgent);
+
+        List<String> sentDirectly = endToEnd(direct.get(0).headerNames());
+        assertTrue(sentDirectly.stream().anyMatch(MIXED_CASE_HEADER::equalsIgnoreCase), direct.toString());
+        assertEquals(sentDirectly, endToEnd(throughAgent.get(0).headerNames()).stream()
+                .filter(name -> sentDirectly.stream().anyMatch(name::equalsIgnoreCase)).toList(),
+                "header names, direct and through the agent");
+    }
+
+    private static List<String> sequential(String url) {
+        return Collections.nCopies(SEQUENTIAL, "GET " + url + " " + MIXED_CASE_HEADER + ":1");
+    }
+
+    private static long connections(List<WireUpstream.Arrival> arrivals) {
+        return arrivals.stream().mapToInt(WireUpstream.Arrival::connection).distinct().count();
+    }
+
+    private static List<String> endToEnd(List<String> headerNames) {
+        return headerNames.stream().filter(name -> !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))).toList();
     }
 
     /** What the app prints for a body too large to print: its length and digest. */
@@ -220,8 +285,8 @@ class ClientLibrariesTest {
         }
     }
 
-    private static double calls(String service) {
-        return sidecar.metrics().sum("outrigger_requests_total", "service", service);
+    private static double calls(Metrics metrics, String service) {
+        return metrics.sum("outrigger_requests_total", "service", service);
     }
 
     /** The app's output split at its {@code --- CALL} lines: what followed each call. */

@@ -1,13 +1,12 @@
 package dev.outrigger.samples.clients;
 
 import org.apache.http.Header;
+import org.apache.http.HttpResponse;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.RequestBuilder;
 import org.apache.http.entity.InputStreamEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
-
-import java.io.IOException;
 
 /** Apache HttpClient 4.x classic, as {@code HttpClients.createDefault()} or {@code createSystem()} builds it. */
 final class Apache4Sample implements SampleClient {
@@ -30,17 +29,17 @@ final class Apache4Sample implements SampleClient {
         return request;
     }
 
-    /** What an Apache 4 response says, shared with {@link Apache4AsyncSample}. */
-    static Reply reply(org.apache.http.HttpResponse response) throws IOException {
+    /** The sidecar's error header of an Apache 4 response, shared with {@link Apache4AsyncSample}. */
+    static String outriggerError(HttpResponse response) {
         Header error = response.getFirstHeader("x-outrigger-error");
-        return Reply.streamed(response.getStatusLine().getStatusCode(), error == null ? null : error.getValue(),
-                response.getEntity() == null ? null : response.getEntity().getContent());
+        return error == null ? null : error.getValue();
     }
 
     @Override
     public Reply exchange(Call call) throws Exception {
         try (CloseableHttpResponse response = client.execute(request(call).build())) {
-            return reply(response);
+            return Reply.streamed(response.getStatusLine().getStatusCode(), outriggerError(response),
+                    response.getEntity() == null ? null : response.getEntity().getContent());
         }
     }
 

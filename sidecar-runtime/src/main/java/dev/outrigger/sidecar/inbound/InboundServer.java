@@ -47,7 +47,7 @@ public final class InboundServer {
                 config.trustDomain()), Cluster.app(config.app(), proxyMetrics), metrics);
         boolean permissive = inbound.mtls() == InboundConfig.Mtls.PERMISSIVE;
         Address address = config.listeners().inbound();
-        return ProxyListener.bind(new InetSocketAddress(address.host(), address.port()), group, transport,
+        return ProxyListener.bind("inbound", new InetSocketAddress(address.host(), address.port()), group, transport,
                 config.outbound(), pools, proxyMetrics, inFlight, channel -> {
                     ChannelHandler handshake = permissive ? new OptionalSslHandler(tls.get())
                             : tls.get().newHandler(channel.alloc());

@@ -16,6 +16,7 @@ public final class ProxyMetrics {
     private final Counter budgetExhausted;
     private final Counter localReplies;
     private final Counter byCaller;
+    private final Counter connections;
     private final BoundedLabels callers = new BoundedLabels(MAX_CALLERS, "other");
 
     public ProxyMetrics(MetricsRegistry registry) {
@@ -32,6 +33,15 @@ public final class ProxyMetrics {
         byCaller = registry.counter("outrigger_requests_by_caller_total",
                 "Requests on the outbound listener by calling class, as the app's agent reported it ("
                         + MAX_CALLERS + " classes at most, then \"other\").", "service", "caller");
+        connections = registry.counter("outrigger_connections_with_requests_total",
+                "Connections a proxy listener accepted that carried at least one request, by listener. With "
+                        + "outrigger_requests_total it shows how well callers reuse their connections; connections "
+                        + "that carried none (the agent's reachability probes) are not counted.", "listener");
+    }
+
+    /** The count of connections with requests on one listener ({@code outbound} or {@code inbound}). */
+    public Counter.Child connectionsWithRequests(String listener) {
+        return connections.labels(listener);
     }
 
     public ServiceMetrics forService(String service) {

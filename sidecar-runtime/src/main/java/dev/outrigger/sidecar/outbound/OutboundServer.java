@@ -32,7 +32,7 @@ public final class OutboundServer {
     public static Channel bind(InetSocketAddress address, EventLoopGroup group, Transport transport,
                                OutboundSettings settings, Router router, Map<EventLoop, UpstreamPool> pools,
                                ProxyMetrics metrics, InFlightRequests inFlight) throws InterruptedException {
-        return ProxyListener.bind(address, group, transport, settings, pools, metrics, inFlight, channel -> {
+        return ProxyListener.bind("outbound", address, group, transport, settings, pools, metrics, inFlight, channel -> {
         }, (request, caller) -> router.route(request), AgentSignals::takeFrom);
     }
 }

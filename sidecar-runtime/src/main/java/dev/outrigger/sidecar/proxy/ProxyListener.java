@@ -2,6 +2,7 @@ package dev.outrigger.sidecar.proxy;
 
 import dev.outrigger.sidecar.config.OutboundSettings;
 import dev.outrigger.sidecar.lifecycle.InFlightRequests;
+import dev.outrigger.sidecar.metrics.Counter;
 import dev.outrigger.sidecar.metrics.ProxyMetrics;
 import dev.outrigger.sidecar.pool.UpstreamPool;
 import io.netty.bootstrap.ServerBootstrap;
@@ -30,12 +31,13 @@ public final class ProxyListener {
     /**
      * Binds {@code address} and returns the listening channel.
      *
+     * @param name     the listener's label in the metrics: {@code outbound} or {@code inbound}
      * @param pools    one upstream pool per event loop of {@code group}
      * @param inFlight counts this listener's requests, so that a stop can wait for them
      * @param security adds what comes before HTTP on each new connection (TLS), or nothing
      * @param agentSignals reads (and removes) what the caller's agent says about each request, see {@link AgentSignals}
      */
-    public static Channel bind(InetSocketAddress address, EventLoopGroup group, Transport transport,
+    public static Channel bind(String name, InetSocketAddress address, EventLoopGroup group, Transport transport,
                                OutboundSettings settings, Map<EventLoop, UpstreamPool> pools, ProxyMetrics metrics,
                                InFlightRequests inFlight, Consumer<Channel> security, Dispatcher dispatcher,
                                Function<HttpHeaders, AgentSignals> agentSignals) throws InterruptedException {
@@ -44,6 +46,7 @@ public final class ProxyListener {
                 .setMaxHeaderSize(settings.maxHeaderBytes())
                 .setMaxChunkSize(64 * 1024);
         long idleMillis = settings.idleTimeout().toMillis();
+        Counter.Child connections = metrics.connectionsWithRequests(name);
         return new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -57,6 +60,7 @@ public final class ProxyListener {
                         security.accept(ch);
                         ch.pipeline().addLast(
                                 new HttpServerCodec(decoder),
+                                new ConnectionCounter(connections),
                                 inFlight.newHandler(),
                                 new ProxyHandler(dispatcher, agentSignals, pools.get(ch.eventLoop()), metrics,
                                         settings.retryBodyLimit()));

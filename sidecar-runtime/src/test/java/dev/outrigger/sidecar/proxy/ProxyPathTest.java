@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,6 +101,16 @@ class ProxyPathTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(503, response.statusCode());
         assertEquals(1, healthy.requests() + failing.requests());
+    }
+
+    @Test
+    void connectionsAreCountedOnceWhenTheyCarryRequests() throws Exception {
+        new Socket("127.0.0.1", outboundPort).close(); // a reachability probe: no request
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, get("http://greeter/hello").statusCode());
+        }
+        String scraped = metrics();
+        assertTrue(scraped.contains("outrigger_connections_with_requests_total{listener=\"outbound\"} 1\n"), scraped);
     }
 
     private HttpResponse<String> get(String uri) throws IOException, InterruptedException {

@@ -1,15 +1,10 @@
 package dev.outrigger.samples.clients;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -40,41 +35,23 @@ public interface SampleClient extends AutoCloseable {
     }
 
     /**
-     * What the app saw: the status, the sidecar's {@code x-outrigger-error} header if any, and the body: as text
-     * when small, else as {@code received.length=N} and {@code received.sha256=HEX} lines.
+     * What the app saw: the status, the sidecar's {@code x-outrigger-error} header if any, and the body as
+     * {@link ReceivedBody#text()} shows it.
      */
     record Reply(int status, String outriggerError, String body) {
 
-        private static final int TEXT_LIMIT = 64 * 1024;
-
         /** Reads a response body to its end without holding more than a small one. */
         public static Reply streamed(int status, String outriggerError, InputStream body) throws IOException {
-            if (body == null) {
-                return new Reply(status, outriggerError, "");
-            }
-            MessageDigest sha = sha256();
-            ByteArrayOutputStream small = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            try (body) {
-                for (int n; (n = body.read(buffer)) != -1; total += n) {
-                    sha.update(buffer, 0, n);
-                    if (total + n <= TEXT_LIMIT) {
-                        small.write(buffer, 0, n);
+            ReceivedBody received = new ReceivedBody();
+            if (body != null) {
+                byte[] buffer = new byte[64 * 1024];
+                try (body) {
+                    for (int n; (n = body.read(buffer)) != -1; ) {
+                        received.add(buffer, 0, n);
                     }
                 }
             }
-            String text = total <= TEXT_LIMIT ? small.toString(StandardCharsets.UTF_8)
-                    : "received.length=" + total + "\nreceived.sha256=" + HexFormat.of().formatHex(sha.digest()) + "\n";
-            return new Reply(status, outriggerError, text);
-        }
-
-        private static MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
+            return new Reply(status, outriggerError, received.text());
         }
     }
 
