@@ -51,6 +51,16 @@ record ClientHook(String library, String typeName, String methodName, String ret
         return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, text);
     }
 
+    /**
+     * The JDK HttpClient's {@code sendAsync}, which {@code send} calls too: the request it is about to send, given to
+     * the agent's selector (see {@code bootstrap/JdkClientHook}), which hands back the request to send instead.
+     */
+    private static final ClientHook JDK_HTTP_CLIENT = new ClientHook("JDK HttpClient",
+            "jdk.internal.net.http.HttpClientImpl", "sendAsync", "java.util.concurrent.CompletableFuture",
+            THROUGH_DEFAULT_SELECTOR).withParameters("java.net.http.HttpRequest",
+            "java.net.http.HttpResponse$BodyHandler", "java.net.http.HttpResponse$PushPromiseHandler",
+            "java.util.concurrent.Executor");
+
     /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
     static final List<ClientHook> ALL = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -73,7 +83,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
     /**
      * Woven only when the app opted hosts in with {@code https-hosts}: libraries that can be made to send an
      * https:// request to a proxy in plaintext, neither CONNECT nor TLS ({@code GET https://host/x}, or for OkHttp
-     * {@code GET /x} marked {@code x-outrigger-tls: 1}).
+     * {@code GET /x} and the JDK HttpClient {@code GET http://host/x}, marked {@code x-outrigger-tls: 1}).
      */
     static final List<ClientHook> HTTPS = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -88,7 +98,8 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "dev.outrigger.agent.hooks.OkHttpHttpsAddressHook").withEffect(HTTPS_HOSTS),
             new ClientHook("OkHttp 4", "okhttp3.internal.http1.Http1ExchangeCodec", "writeRequestHeaders", "void",
                     "dev.outrigger.agent.hooks.OkHttpHttpsMarkerHook")
-                    .withEffect("https:// requests to the sidecar are marked x-outrigger-tls"));
+                    .withEffect("https:// requests to the sidecar are marked x-outrigger-tls"),
+            JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS));
 
     /**
      * Woven only with {@code signals=on}: hooks that add the call's signals for the sidecar
@@ -105,24 +116,34 @@ record ClientHook(String library, String typeName, String methodName, String ret
                             "org.apache.hc.client5.http.classic.ExecChain$Scope",
                             "org.apache.hc.client5.http.classic.ExecChain")
                     .withEffect(SIGNALS_EFFECT),
-            new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpClientImpl", "sendAsync",
-                    "java.util.concurrent.CompletableFuture", THROUGH_DEFAULT_SELECTOR)
-                    .withParameters("java.net.http.HttpRequest", "java.net.http.HttpResponse$BodyHandler",
-                            "java.net.http.HttpResponse$PushPromiseHandler", "java.util.concurrent.Executor")
-                    .withEffect(SIGNALS_EFFECT),
+            JDK_HTTP_CLIENT.withEffect(SIGNALS_EFFECT),
             new ClientHook("HttpURLConnection", "sun.net.www.protocol.http.HttpURLConnection", "writeRequests",
                     "void", THROUGH_DEFAULT_SELECTOR).withParameters().withEffect(SIGNALS_EFFECT));
 
-    /** The hooks to weave: {@link #ALL}, {@link #HTTPS} only when the app opted hosts in, {@link #SIGNALS} if asked. */
+    /**
+     * The hooks to weave: {@link #ALL}, {@link #HTTPS} only when the app opted hosts in, {@link #SIGNALS} if asked;
+     * a method both of the latter hook is woven once, its one hook doing both.
+     */
     static List<ClientHook> wanted(List<String> httpsHosts, boolean signals) {
         List<ClientHook> hooks = new ArrayList<>(ALL);
         if (!httpsHosts.isEmpty()) {
             hooks.addAll(HTTPS);
         }
         if (signals) {
-            hooks.addAll(SIGNALS);
+            addOncePerMethod(hooks, SIGNALS);
         }
         return hooks;
+    }
+
+    private static void addOncePerMethod(List<ClientHook> hooks, List<ClientHook> more) {
+        for (ClientHook hook : more) { // no lambda: this runs in premain
+            int same = hooks.indexOf(hook.withEffect(HTTPS_HOSTS));
+            if (same < 0) {
+                hooks.add(hook);
+            } else {
+                hooks.set(same, hook.withEffect(HTTPS_HOSTS + "; " + hook.effect()));
+            }
+        }
     }
 
     /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */
