@@ -16,9 +16,11 @@ import java.util.List;
  * @param hookName the hook class in {@link dev.outrigger.agent.hooks}
  * @param parameterTypeNames the method's parameter types, to tell overloads apart; {@code null} for any
  * @param effect what the log says the woven library now does
+ * @param oneOfVersions whether other versions of the library have the same hook elsewhere, so a class without the
+ *                      method more likely belongs to one of those than to a version the agent does not know
  */
 record ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName,
-                  List<String> parameterTypeNames, String effect) {
+                  List<String> parameterTypeNames, String effect, boolean oneOfVersions) {
 
     /**
      * The hook name of a hook in a JDK class, which cannot see the agent: on entry of the method it calls the agent's
@@ -35,7 +37,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
 
     /** A hook that sends plain http:// calls to the sidecar, on a method its name and return type identify. */
     ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName) {
-        this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP);
+        this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP, false);
     }
 
 
@@ -44,11 +46,18 @@ record ClientHook(String library, String typeName, String methodName, String ret
     }
 
     ClientHook withParameters(String... typeNames) {
-        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, List.of(typeNames), effect);
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, List.of(typeNames), effect,
+                oneOfVersions);
     }
 
     ClientHook withEffect(String text) {
-        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, text);
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, text,
+                oneOfVersions);
+    }
+
+    ClientHook asOneOfVersions() {
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, effect,
+                true);
     }
 
     /**
@@ -60,6 +69,9 @@ record ClientHook(String library, String typeName, String methodName, String ret
             THROUGH_DEFAULT_SELECTOR).withParameters("java.net.http.HttpRequest",
             "java.net.http.HttpResponse$BodyHandler", "java.net.http.HttpResponse$PushPromiseHandler",
             "java.util.concurrent.Executor");
+
+    /** Where OkHttp builds a call's address: in its {@code Transmitter} (3), {@code RealCall} (4), chain (5). */
+    private static final String OKHTTP_ADDRESS = "dev.outrigger.agent.hooks.OkHttpHttpsAddressHook";
 
     /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
     static final List<ClientHook> ALL = List.of(
@@ -94,9 +106,13 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "org.apache.http.impl.conn.DefaultRoutePlanner", "determineRoute",
                     "org.apache.http.conn.routing.HttpRoute", "dev.outrigger.agent.hooks.Apache4HttpsRouteHook")
                     .withEffect(HTTPS_HOSTS),
+            new ClientHook("OkHttp 3", "okhttp3.internal.connection.Transmitter", "createAddress", "okhttp3.Address",
+                    OKHTTP_ADDRESS).withEffect(HTTPS_HOSTS).asOneOfVersions(),
             new ClientHook("OkHttp 4", "okhttp3.internal.connection.RealCall", "createAddress", "okhttp3.Address",
-                    "dev.outrigger.agent.hooks.OkHttpHttpsAddressHook").withEffect(HTTPS_HOSTS),
-            new ClientHook("OkHttp 4", "okhttp3.internal.http1.Http1ExchangeCodec", "writeRequestHeaders", "void",
+                    OKHTTP_ADDRESS).withEffect(HTTPS_HOSTS).asOneOfVersions(),
+            new ClientHook("OkHttp 5", "okhttp3.internal.http.RealInterceptorChain", "address", "okhttp3.Address",
+                    OKHTTP_ADDRESS).withEffect(HTTPS_HOSTS).asOneOfVersions(),
+            new ClientHook("OkHttp 3 to 5", "okhttp3.internal.http1.Http1ExchangeCodec", "writeRequestHeaders", "void",
                     "dev.outrigger.agent.hooks.OkHttpHttpsMarkerHook")
                     .withEffect("https:// requests to the sidecar are marked x-outrigger-tls"),
             JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS));

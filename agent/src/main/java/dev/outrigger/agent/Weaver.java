@@ -52,9 +52,14 @@ final class Weaver {
                 throughSelector || declaresEnter(hookClassFile));
         reader.accept(calls, 0);
         if (calls.woven == 0) {
-            log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
-                    + hook.methodName() + (hook.parameterTypeNames() == null ? "" : hook.parameterTypeNames())
-                    + " returning " + hook.returnTypeName());
+            String missing = hook.typeName() + "." + hook.methodName()
+                    + (hook.parameterTypeNames() == null ? "" : hook.parameterTypeNames())
+                    + " returning " + hook.returnTypeName();
+            if (hook.oneOfVersions()) {
+                log.info(hook.library() + ": not woven, no " + missing + ", which is another version's");
+            } else {
+                log.warn(hook.library() + ": not redirected, this version has no " + missing);
+            }
             return null;
         }
         if (!throughSelector) {

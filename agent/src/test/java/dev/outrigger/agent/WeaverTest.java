@@ -136,6 +136,14 @@ class WeaverTest {
     }
 
     @Test
+    void aHookOtherVersionsHaveElsewhereSaysSoWithoutAWarning() throws Exception {
+        assertNull(transform(hook("java.lang.Integer", FakeHooks.ToSidecar.class).asOneOfVersions()));
+
+        assertEquals(List.of("[outrigger-agent] Fake client: not woven, no " + PLANNER
+                + ".determineProxy returning java.lang.Integer, which is another version's"), lines());
+    }
+
+    @Test
     void aFailureWhileWeavingLeavesTheClassAsItIs() throws Exception {
         ClientHook missingHook = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
                 "dev.outrigger.agent.NoSuchHook");

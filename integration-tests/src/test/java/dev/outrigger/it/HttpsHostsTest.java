@@ -4,20 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outrigger.it.support.ChildProcess;
+import dev.outrigger.it.support.ClientApp;
 import dev.outrigger.it.support.Eventually;
 import dev.outrigger.it.support.HttpsUpstream;
 import dev.outrigger.it.support.MeshCertificates;
 import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
 import dev.outrigger.it.support.SidecarPorts;
-import dev.outrigger.samples.clients.ClientsApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,20 +73,26 @@ class HttpsHostsTest {
         healthy.close();
     }
 
+    static Stream<ClientApp> clients() {
+        return Stream.concat(
+                Stream.of("jdk-httpclient", "jdk-httpclient-async", "okhttp", "apache5-default", "apache5-async",
+                        "apache4-default", "apache4-async").map(ClientApp::of),
+                Stream.of(ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5")));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"jdk-httpclient", "jdk-httpclient-async", "okhttp", "apache5-default", "apache5-async",
-            "apache4-default", "apache4-async"})
-    void optedInHttpsGoesThroughTheSidecarWhichOriginatesTlsAndRetries(String kind) {
+    @MethodSource("clients")
+    void optedInHttpsGoesThroughTheSidecarWhichOriginatesTlsAndRetries(ClientApp client) {
         double retriesBefore = sidecar.metrics().sum("outrigger_retries_total", "service", "secure-api");
         double okBefore = sidecar.metrics().sum("outrigger_requests_total", "service", "secure-api", "code", "200");
-        List<String> args = new ArrayList<>(List.of(kind));
+        List<String> args = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
             args.add("GET " + OPTED_IN);
         }
         args.addAll(List.of("GET " + NOT_OPTED_IN, "GET " + PLAIN_SERVICE));
 
-        ChildProcess app = PROCESSES.runToEnd("app-" + kind,
-                List.of(sidecar.agentOption() + ",https-hosts=secure-api;plain-api"), ClientsApp.class, args);
+        ChildProcess app = PROCESSES.runToEnd("app-" + client,
+                client.command(List.of(sidecar.agentOption() + ",https-hosts=secure-api;plain-api"), args));
         String output = app.output();
 
         String[] replies = app.stdout().split("--- ");
