@@ -115,6 +115,8 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("OkHttp 3 to 5", "okhttp3.internal.http1.Http1ExchangeCodec", "writeRequestHeaders", "void",
                     "dev.outrigger.agent.hooks.OkHttpHttpsMarkerHook")
                     .withEffect("https:// requests to the sidecar are marked x-outrigger-tls"),
+            new ClientHook("Jetty HttpClient (10 and later)", "org.eclipse.jetty.client.HttpProxy", "requiresTunnel",
+                    "boolean", "dev.outrigger.agent.hooks.JettyHttpsNoTunnelHook").withEffect(HTTPS_HOSTS),
             JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS));
 
     /**

@@ -76,7 +76,7 @@ class HttpsHostsTest {
     static Stream<ClientApp> clients() {
         return Stream.concat(
                 Stream.of("jdk-httpclient", "jdk-httpclient-async", "okhttp", "apache5-default", "apache5-async",
-                        "apache4-default", "apache4-async").map(ClientApp::of),
+                        "apache4-default", "apache4-async", "jetty12").map(ClientApp::of),
                 Stream.of(ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5")));
     }
 
