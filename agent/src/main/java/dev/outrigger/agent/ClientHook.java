@@ -16,8 +16,8 @@ import java.util.List;
  * @param hookName the hook class in {@link dev.outrigger.agent.hooks}
  * @param parameterTypeNames the method's parameter types, to tell overloads apart; {@code null} for any
  * @param effect what the log says the woven library now does
- * @param oneOfVersions whether other versions of the library have the same hook elsewhere, so a class without the
- *                      method more likely belongs to one of those than to a version the agent does not know
+ * @param oneOfVersions whether the method is only one version range's (other versions have the hook elsewhere, or
+ *                      do without it), so a class without it is logged as another version, not as a warning
  */
 record ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName,
                   List<String> parameterTypeNames, String effect, boolean oneOfVersions) {
@@ -116,7 +116,8 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "dev.outrigger.agent.hooks.OkHttpHttpsMarkerHook")
                     .withEffect("https:// requests to the sidecar are marked x-outrigger-tls"),
             new ClientHook("Jetty HttpClient (10 and later)", "org.eclipse.jetty.client.HttpProxy", "requiresTunnel",
-                    "boolean", "dev.outrigger.agent.hooks.JettyHttpsNoTunnelHook").withEffect(HTTPS_HOSTS),
+                    "boolean", "dev.outrigger.agent.hooks.JettyHttpsNoTunnelHook").withEffect(HTTPS_HOSTS)
+                    .asOneOfVersions(),
             JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS));
 
     /**

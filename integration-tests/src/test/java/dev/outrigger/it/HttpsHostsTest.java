@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTPS instances on loopback, one of which always fails, and retries around it. Their certificate chains to a CA
  * only the sidecar trusts, so a success also shows who verified the server. A listed service the sidecar talks to in
  * plaintext is refused rather than downgraded. An https host not in the list goes the way it would without the
- * agent.
+ * agent, and so does a listed one for the clients the agent cannot hand https to the sidecar.
  */
 class HttpsHostsTest {
 
@@ -114,5 +114,21 @@ class HttpsHostsTest {
                     "round robin sends some first tries to the failing instance");
             assertEquals(0, sidecar.metrics().sum("outrigger_requests_total", "service", "passthrough"));
         });
+    }
+
+    /** Clients that would tunnel an https call through the sidecar, which refuses CONNECT: they keep calling direct. */
+    static Stream<ClientApp> clientsLeftAlone() {
+        return Stream.of(ClientApp.clashing("jetty9"), ClientApp.of("reactor-netty"),
+                ClientApp.clashing("vertx4-webclient"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientsLeftAlone")
+    void optedInHttpsOfAClientWithoutSupportGoesDirectAsWithoutTheAgent(ClientApp client) {
+        ChildProcess app = PROCESSES.runToEnd("app-" + client,
+                client.command(List.of(sidecar.agentOption() + ",https-hosts=secure-api"), List.of("GET " + OPTED_IN)));
+
+        assertTrue(app.stdout().startsWith("--- GET " + OPTED_IN + "\nstatus=- "),
+                "resolved by the app itself (secure-api is no DNS name), not sent to the sidecar:\n" + app.output());
     }
 }
