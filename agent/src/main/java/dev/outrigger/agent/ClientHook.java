@@ -141,7 +141,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
 
     /**
      * The hooks to weave: {@link #ALL}, {@link #HTTPS} only when the app opted hosts in, {@link #SIGNALS} if asked;
-     * a method that both of the latter hook is woven once, its one hook doing both.
+     * a method hooked by both of the latter is woven once, its one hook doing both.
      */
     static List<ClientHook> wanted(List<String> httpsHosts, boolean signals) {
         List<ClientHook> hooks = new ArrayList<>(ALL);
