@@ -63,7 +63,7 @@ final class AgentInstaller {
         }
         ProxySelector.setDefault(new SidecarProxySelector(usual, policy, sidecar, failModes, reachable,
                 StartupWait.of(options.waitForSidecar(), sidecarReady), log.warnings(),
-                new CallSignals(options.caller())));
+                options.signals() ? new CallSignals(options.caller()) : CallSignals.OFF));
 
         if (options.signals()) {
             openUrlConnectionFields(instrumentation);

@@ -16,9 +16,11 @@ import java.util.List;
  * @param hookName the hook class in {@link dev.outrigger.agent.hooks}
  * @param parameterTypeNames the method's parameter types, to tell overloads apart; {@code null} for any
  * @param effect what the log says the woven library now does
+ * @param oneOfVersions whether the method is only one version range's (other versions have the hook elsewhere, or
+ *                      do without it), so a class without it is logged as another version, not as a warning
  */
 record ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName,
-                  List<String> parameterTypeNames, String effect) {
+                  List<String> parameterTypeNames, String effect, boolean oneOfVersions) {
 
     /**
      * The hook name of a hook in a JDK class, which cannot see the agent: on entry of the method it calls the agent's
@@ -35,7 +37,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
 
     /** A hook that sends plain http:// calls to the sidecar, on a method its name and return type identify. */
     ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName) {
-        this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP);
+        this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP, false);
     }
 
 
@@ -44,12 +46,32 @@ record ClientHook(String library, String typeName, String methodName, String ret
     }
 
     ClientHook withParameters(String... typeNames) {
-        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, List.of(typeNames), effect);
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, List.of(typeNames), effect,
+                oneOfVersions);
     }
 
     ClientHook withEffect(String text) {
-        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, text);
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, text,
+                oneOfVersions);
     }
+
+    ClientHook asOneOfVersions() {
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, effect,
+                true);
+    }
+
+    /**
+     * The JDK HttpClient's {@code sendAsync}, which {@code send} calls too: the request it is about to send, given to
+     * the agent's selector (see {@code bootstrap/JdkClientHook}), which hands back the request to send instead.
+     */
+    private static final ClientHook JDK_HTTP_CLIENT = new ClientHook("JDK HttpClient",
+            "jdk.internal.net.http.HttpClientImpl", "sendAsync", "java.util.concurrent.CompletableFuture",
+            THROUGH_DEFAULT_SELECTOR).withParameters("java.net.http.HttpRequest",
+            "java.net.http.HttpResponse$BodyHandler", "java.net.http.HttpResponse$PushPromiseHandler",
+            "java.util.concurrent.Executor");
+
+    /** Where OkHttp builds a call's address: in its {@code Transmitter} (3), {@code RealCall} (4), chain (5). */
+    private static final String OKHTTP_ADDRESS = "dev.outrigger.agent.hooks.OkHttpHttpsAddressHook";
 
     /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
     static final List<ClientHook> ALL = List.of(
@@ -73,7 +95,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
     /**
      * Woven only when the app opted hosts in with {@code https-hosts}: libraries that can be made to send an
      * https:// request to a proxy in plaintext, neither CONNECT nor TLS ({@code GET https://host/x}, or for OkHttp
-     * {@code GET /x} marked {@code x-outrigger-tls: 1}).
+     * {@code GET /x} and the JDK HttpClient {@code GET http://host/x}, marked {@code x-outrigger-tls: 1}).
      */
     static final List<ClientHook> HTTPS = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -84,11 +106,19 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "org.apache.http.impl.conn.DefaultRoutePlanner", "determineRoute",
                     "org.apache.http.conn.routing.HttpRoute", "dev.outrigger.agent.hooks.Apache4HttpsRouteHook")
                     .withEffect(HTTPS_HOSTS),
+            new ClientHook("OkHttp 3", "okhttp3.internal.connection.Transmitter", "createAddress", "okhttp3.Address",
+                    OKHTTP_ADDRESS).withEffect(HTTPS_HOSTS).asOneOfVersions(),
             new ClientHook("OkHttp 4", "okhttp3.internal.connection.RealCall", "createAddress", "okhttp3.Address",
-                    "dev.outrigger.agent.hooks.OkHttpHttpsAddressHook").withEffect(HTTPS_HOSTS),
-            new ClientHook("OkHttp 4", "okhttp3.internal.http1.Http1ExchangeCodec", "writeRequestHeaders", "void",
+                    OKHTTP_ADDRESS).withEffect(HTTPS_HOSTS).asOneOfVersions(),
+            new ClientHook("OkHttp 5", "okhttp3.internal.http.RealInterceptorChain", "address", "okhttp3.Address",
+                    OKHTTP_ADDRESS).withEffect(HTTPS_HOSTS).asOneOfVersions(),
+            new ClientHook("OkHttp 3 to 5", "okhttp3.internal.http1.Http1ExchangeCodec", "writeRequestHeaders", "void",
                     "dev.outrigger.agent.hooks.OkHttpHttpsMarkerHook")
-                    .withEffect("https:// requests to the sidecar are marked x-outrigger-tls"));
+                    .withEffect("https:// requests to the sidecar are marked x-outrigger-tls"),
+            new ClientHook("Jetty HttpClient (10 and later)", "org.eclipse.jetty.client.HttpProxy", "requiresTunnel",
+                    "boolean", "dev.outrigger.agent.hooks.JettyHttpsNoTunnelHook").withEffect(HTTPS_HOSTS)
+                    .asOneOfVersions(),
+            JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS));
 
     /**
      * Woven only with {@code signals=on}: hooks that add the call's signals for the sidecar
@@ -105,24 +135,34 @@ record ClientHook(String library, String typeName, String methodName, String ret
                             "org.apache.hc.client5.http.classic.ExecChain$Scope",
                             "org.apache.hc.client5.http.classic.ExecChain")
                     .withEffect(SIGNALS_EFFECT),
-            new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpClientImpl", "sendAsync",
-                    "java.util.concurrent.CompletableFuture", THROUGH_DEFAULT_SELECTOR)
-                    .withParameters("java.net.http.HttpRequest", "java.net.http.HttpResponse$BodyHandler",
-                            "java.net.http.HttpResponse$PushPromiseHandler", "java.util.concurrent.Executor")
-                    .withEffect(SIGNALS_EFFECT),
+            JDK_HTTP_CLIENT.withEffect(SIGNALS_EFFECT),
             new ClientHook("HttpURLConnection", "sun.net.www.protocol.http.HttpURLConnection", "writeRequests",
                     "void", THROUGH_DEFAULT_SELECTOR).withParameters().withEffect(SIGNALS_EFFECT));
 
-    /** The hooks to weave: {@link #ALL}, {@link #HTTPS} only when the app opted hosts in, {@link #SIGNALS} if asked. */
+    /**
+     * The hooks to weave: {@link #ALL}, {@link #HTTPS} only when the app opted hosts in, {@link #SIGNALS} if asked;
+     * a method hooked by both of the latter is woven once, its one hook doing both.
+     */
     static List<ClientHook> wanted(List<String> httpsHosts, boolean signals) {
         List<ClientHook> hooks = new ArrayList<>(ALL);
         if (!httpsHosts.isEmpty()) {
             hooks.addAll(HTTPS);
         }
         if (signals) {
-            hooks.addAll(SIGNALS);
+            addOncePerMethod(hooks, SIGNALS);
         }
         return hooks;
+    }
+
+    private static void addOncePerMethod(List<ClientHook> hooks, List<ClientHook> more) {
+        for (ClientHook hook : more) { // no lambda: this runs in premain
+            int same = hooks.indexOf(hook.withEffect(HTTPS_HOSTS));
+            if (same < 0) {
+                hooks.add(hook);
+            } else {
+                hooks.set(same, hook.withEffect(HTTPS_HOSTS + "; " + hook.effect()));
+            }
+        }
     }
 
     /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */

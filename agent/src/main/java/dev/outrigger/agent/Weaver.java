@@ -14,13 +14,14 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Applies a {@link ClientHook} to a class's bytes with ASM. For an {@code OnExit} hook it inserts, before
- * each {@code areturn} of the hooked method, {@code answer = (T) Hooks.exit(answer, ThisClass.class, "pkg.Hook", this,
- * firstArgument)}; for an {@link OnEntry} hook, at the method's start, {@code firstArgument = (A)
- * Hooks.enter(firstArgument, ThisClass.class, "pkg.Hook", this, secondArgument)}. The code added has no branches, so the class's stack map frames
- * stay valid and no class is loaded to weave. The hook class itself is handed to {@link Hooks}, renamed into the
- * woven class's package, where it is defined on its first call. JDK classes cannot see {@link Hooks}: a hook on one
- * of them ({@link ClientHook#throughDefaultSelector()}) calls the agent's default {@code ProxySelector} as a JDK
+ * Applies a {@link ClientHook} to a class's bytes with ASM. For an {@code OnExit} hook it inserts, before each
+ * {@code areturn} of the hooked method, {@code answer = (T) Hooks.exit(answer, ThisClass.class, "pkg.Hook", this,
+ * firstArgument)} (a {@code boolean} answer goes in and comes out boxed); for an {@link OnEntry} hook, at the
+ * method's start, {@code firstArgument = (A) Hooks.enter(firstArgument, ThisClass.class, "pkg.Hook", this,
+ * secondArgument)}. The code added has no branches, so the class's stack map frames stay valid and no class is
+ * loaded to weave. The hook class itself is handed to {@link Hooks}, renamed into the woven class's package, where it
+ * is defined on its first call. JDK classes cannot see {@link Hooks}: a hook on one of them
+ * ({@link ClientHook#throughDefaultSelector()}) calls the agent's default {@code ProxySelector} as a JDK
  * {@code BiFunction} instead.
  */
 final class Weaver {
@@ -28,6 +29,8 @@ final class Weaver {
     private static final String ON_ENTRY = Type.getInternalName(OnEntry.class);
     private static final String EXIT = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;"
             + "Ljava/lang/Object;)Ljava/lang/Object;";
+    private static final String BOOLEAN = "java/lang/Boolean";
+    private static final String BOX = "(Z)Ljava/lang/Boolean;";
     private static final String SELECTOR = "java/net/ProxySelector";
     private static final String GET_DEFAULT = "()Ljava/net/ProxySelector;";
     private static final String BI_FUNCTION = "java/util/function/BiFunction";
@@ -51,9 +54,14 @@ final class Weaver {
                 throughSelector || hookClassFile.superName().equals(ON_ENTRY));
         reader.accept(calls, 0);
         if (calls.woven == 0) {
-            log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
-                    + hook.methodName() + (hook.parameterTypeNames() == null ? "" : hook.parameterTypeNames())
-                    + " returning " + hook.returnTypeName());
+            String missing = hook.typeName() + "." + hook.methodName()
+                    + (hook.parameterTypeNames() == null ? "" : hook.parameterTypeNames())
+                    + " returning " + hook.returnTypeName();
+            if (hook.oneOfVersions()) {
+                log.info(hook.library() + ": not woven, no " + missing + ", which is another version's");
+            } else {
+                log.warn(hook.library() + ": not redirected, this version has no " + missing);
+            }
             return null;
         }
         if (!throughSelector) {
@@ -137,7 +145,11 @@ final class Weaver {
 
                 @Override
                 public void visitInsn(int opcode) {
-                    if (!onEntry && opcode == Opcodes.ARETURN) {
+                    boolean returnsBoolean = method.getReturnType().getSort() == Type.BOOLEAN;
+                    if (!onEntry && (opcode == Opcodes.ARETURN || opcode == Opcodes.IRETURN && returnsBoolean)) {
+                        if (returnsBoolean) {
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, BOOLEAN, "valueOf", BOX, false);
+                        }
                         wovenHookAndSelf();
                         if (referenceArgument) {
                             super.visitVarInsn(Opcodes.ALOAD, firstArgument);
@@ -145,7 +157,12 @@ final class Weaver {
                             super.visitInsn(Opcodes.ACONST_NULL);
                         }
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "exit", EXIT, false);
-                        super.visitTypeInsn(Opcodes.CHECKCAST, method.getReturnType().getInternalName());
+                        if (returnsBoolean) {
+                            super.visitTypeInsn(Opcodes.CHECKCAST, BOOLEAN);
+                            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BOOLEAN, "booleanValue", "()Z", false);
+                        } else {
+                            super.visitTypeInsn(Opcodes.CHECKCAST, method.getReturnType().getInternalName());
+                        }
                     }
                     super.visitInsn(opcode);
                 }

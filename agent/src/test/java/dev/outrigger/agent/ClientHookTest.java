@@ -22,4 +22,15 @@ class ClientHookTest {
         assertTrue(withSignals.containsAll(ClientHook.SIGNALS), withSignals::toString);
         assertEquals(ClientHook.ALL.size() + ClientHook.SIGNALS.size(), withSignals.size());
     }
+
+    @Test
+    void aMethodHookedForBothHttpsHostsAndSignalsIsWovenOnceDoingBoth() {
+        List<ClientHook> both = ClientHook.wanted(List.of("api.example.com"), true);
+        List<ClientHook> jdk = both.stream().filter(hook -> hook.typeName().equals("jdk.internal.net.http.HttpClientImpl"))
+                .toList();
+        assertEquals(1, jdk.size(), both::toString);
+        assertTrue(jdk.get(0).effect().contains("https-hosts") && jdk.get(0).effect().contains("timeout"),
+                jdk.get(0)::effect);
+        assertEquals(ClientHook.ALL.size() + ClientHook.HTTPS.size() + ClientHook.SIGNALS.size() - 1, both.size());
+    }
 }

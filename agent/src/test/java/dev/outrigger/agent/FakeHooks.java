@@ -18,6 +18,14 @@ final class FakeHooks {
     }
 
     /** Marks whatever answer it gets, to show the order of two hooks on one method. */
+    /** Answers false, for opted-in targets only. */
+    public static final class NoTunnel extends OnExit<Boolean, Object, String> {
+        @Override
+        public Boolean exit(Boolean requiresTunnel, Object planner, String target) {
+            return requiresTunnel && !target.contains("opted-in");
+        }
+    }
+
     public static final class Marks extends OnExit<String, Object, Object> {
         @Override
         public String exit(String answer, Object planner, Object target) {

@@ -6,6 +6,10 @@ public class FakePlanner {
         return null;
     }
 
+    public boolean requiresTunnel(String target) {
+        return target.startsWith("https:");
+    }
+
     public String send(String request, int attempt) {
         return "sent " + request;
     }

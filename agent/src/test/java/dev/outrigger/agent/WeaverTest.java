@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -47,6 +48,19 @@ class WeaverTest {
         assertEquals("sidecar-for-service-b+marked", callDetermineProxy(define(woven), "service-b"));
         assertEquals(List.of("[outrigger-agent] Fake client: plain http:// calls go to the sidecar",
                 "[outrigger-agent] Fake client: answers are marked"), lines());
+    }
+
+    @Test
+    void anExitHookOnABooleanMethodTakesAndGivesItsAnswerBoxed() throws Exception {
+        ClientHook hook = new ClientHook("Fake client", PLANNER, "requiresTunnel", "boolean",
+                FakeHooks.NoTunnel.class.getName());
+        Class<?> planner = define(transform(hook));
+
+        Object instance = planner.getConstructor().newInstance();
+        Method requiresTunnel = planner.getMethod("requiresTunnel", String.class);
+        assertEquals(true, requiresTunnel.invoke(instance, "https://elsewhere/x"));
+        assertEquals(false, requiresTunnel.invoke(instance, "https://opted-in/x"));
+        assertEquals(false, requiresTunnel.invoke(instance, "http://elsewhere/x"));
     }
 
     @Test
@@ -133,6 +147,14 @@ class WeaverTest {
         assertEquals(1, lines().size(), lines()::toString);
         assertTrue(lines().get(0).contains("Fake client: not redirected, this version has no " + PLANNER
                 + ".determineProxy returning java.lang.Integer"), lines()::toString);
+    }
+
+    @Test
+    void aHookOtherVersionsHaveElsewhereSaysSoWithoutAWarning() throws Exception {
+        assertNull(transform(hook("java.lang.Integer", FakeHooks.ToSidecar.class).asOneOfVersions()));
+
+        assertEquals(List.of("[outrigger-agent] Fake client: not woven, no " + PLANNER
+                + ".determineProxy returning java.lang.Integer, which is another version's"), lines());
     }
 
     @Test

@@ -13,10 +13,19 @@ public final class CallSignals {
     public static final String REPLAYABLE = "x-outrigger-replayable";
     public static final String CALLER = "x-outrigger-caller";
 
+    /** For an agent without {@code signals=on}: calls say nothing. */
+    public static final CallSignals OFF = new CallSignals(false, false);
+
+    private final boolean on;
     private final boolean findCaller;
 
     /** @param findCaller walk the stack of each redirected call for its calling class (a few microseconds) */
     public CallSignals(boolean findCaller) {
+        this(true, findCaller);
+    }
+
+    private CallSignals(boolean on, boolean findCaller) {
+        this.on = on;
         this.findCaller = findCaller;
     }
 
@@ -25,6 +34,9 @@ public final class CallSignals {
      * @param replayable    the client holds the body so it could send it again (true for a call without a body)
      */
     public Map<String, String> headers(long timeoutMillis, boolean replayable) {
+        if (!on) {
+            return Map.of();
+        }
         Map<String, String> headers = new LinkedHashMap<>(4);
         if (timeoutMillis > 0) {
             headers.put(TIMEOUT, Long.toString(timeoutMillis));

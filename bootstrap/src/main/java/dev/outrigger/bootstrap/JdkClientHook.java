@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The work behind the calls woven into the JDK's own clients (see {@link SidecarProxySelector#apply}): the
- * {@link CallSignals} for a call that goes to the sidecar, nothing for any other call.
+ * {@link CallSignals} for a call that goes to the sidecar, and for the HttpClient, an https call to an opted-in host
+ * handed to the sidecar in plaintext; nothing for any other call.
  */
 final class JdkClientHook {
 
@@ -20,14 +21,14 @@ final class JdkClientHook {
     /**
      * @param self the JDK HttpClient about to send {@code firstArgument}, or an {@link HttpURLConnection} about to
      *             write its request
-     * @return what the woven method should take as its first argument: for the HttpClient, the request to send (a
-     *         copy with the headers added, or the request itself); otherwise {@code firstArgument}
+     * @return what the woven method should take as its first argument: for the HttpClient, the request to send (see
+     *         {@link JdkHttpRequests#forSidecar}); otherwise {@code firstArgument}
      */
     static Object apply(SidecarProxySelector selector, Object self, Object firstArgument)
             throws ReflectiveOperationException, URISyntaxException {
         if (firstArgument instanceof HttpRequest request && self instanceof HttpClient client
                 && client.proxy().orElse(selector) == selector) {
-            return JdkHttpRequests.withSignals(request, selector);
+            return JdkHttpRequests.forSidecar(request, selector);
         }
         if (self instanceof HttpURLConnection connection) {
             UrlConnections.addSignals(connection, selector);

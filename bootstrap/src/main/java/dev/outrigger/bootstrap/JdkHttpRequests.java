@@ -1,7 +1,9 @@
 package dev.outrigger.bootstrap;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +13,8 @@ import java.util.Set;
  * an app's own {@code HttpRequest} subclass with a header the builder refuses) the request goes unchanged.
  */
 public final class JdkHttpRequests {
+    /** The sidecar's header for "the app called this over https://" (its {@code Router.TLS_MARKER}). */
+    static final String TLS_MARKER = "x-outrigger-tls";
     /** Publishers that hold their bytes, so each subscription gets all of them: ofString, ofByteArray, noBody. */
     private static final Set<String> HELD_BODIES = Set.of(
             "jdk.internal.net.http.RequestPublishers$StringPublisher",
@@ -22,22 +26,41 @@ public final class JdkHttpRequests {
 
     /** @return a copy of {@code request} with {@code headers} added, or {@code request} itself if that fails */
     public static HttpRequest withHeaders(HttpRequest request, Map<String, String> headers) {
-        if (headers.isEmpty()) {
-            return request;
+        return headers.isEmpty() ? request : copy(request, request.uri(), headers);
+    }
+
+    /**
+     * What the JDK HttpClient sends instead of {@code request}: for an {@code https} call to an opted-in host that
+     * goes to the sidecar now, the same request to the {@code http} form of its URI (authority, and so the Host
+     * header, unchanged), marked {@value #TLS_MARKER} for the sidecar to originate the TLS, and the client's next
+     * proxy choice for it on this thread is the sidecar ({@link SidecarProxySelector#sendNextToSidecar}); otherwise
+     * the request with its {@link CallSignals}, if any.
+     */
+    static HttpRequest forSidecar(HttpRequest request, SidecarProxySelector selector) {
+        URI uri = request.uri();
+        Map<String, String> headers = new LinkedHashMap<>(selector.signalsFor(uri,
+                request.timeout().map(Duration::toMillis).orElse(0L), replayable(request)));
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || selector.plaintextSidecarForHttps(uri) == null) {
+            return withHeaders(request, headers);
         }
+        URI plaintext = URI.create("http" + uri.toString().substring("https".length()));
+        headers.put(TLS_MARKER, "1");
+        HttpRequest copy = copy(request, plaintext, headers);
+        if (copy != request) {
+            selector.sendNextToSidecar(plaintext);
+        }
+        return copy;
+    }
+
+    private static HttpRequest copy(HttpRequest request, URI uri, Map<String, String> headers) {
         try {
-            HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> !headers.containsKey(name));
+            HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> !headers.containsKey(name))
+                    .uri(uri);
             headers.forEach(copy::header);
             return copy.build();
         } catch (RuntimeException refused) {
             return request;
         }
-    }
-
-    /** With the {@link CallSignals} headers when the request goes to the sidecar. */
-    static HttpRequest withSignals(HttpRequest request, SidecarProxySelector selector) {
-        long timeoutMillis = request.timeout().map(Duration::toMillis).orElse(0L);
-        return withHeaders(request, selector.signalsFor(request.uri(), timeoutMillis, replayable(request)));
     }
 
     static boolean replayable(HttpRequest request) {

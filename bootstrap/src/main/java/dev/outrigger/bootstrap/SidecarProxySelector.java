@@ -36,6 +36,7 @@ public final class SidecarProxySelector extends ProxySelector implements BiFunct
     private final CallSignals signals;
     private final AtomicBoolean bypassWarned = new AtomicBoolean();
     private final AtomicBoolean faultWarned = new AtomicBoolean();
+    private final ThreadLocal<URI> plaintextHttpsNext = new ThreadLocal<>();
 
     /**
      * @param sidecarReachable read on every redirected call that fails open; must be cheap
@@ -61,6 +62,9 @@ public final class SidecarProxySelector extends ProxySelector implements BiFunct
 
     @Override
     public List<Proxy> select(URI uri) {
+        if (isPlaintextHttps(uri)) {
+            return List.of(sidecar);
+        }
         switch (route(uri, false)) {
             case SIDECAR_ONLY:
                 return List.of(sidecar);
@@ -90,6 +94,25 @@ public final class SidecarProxySelector extends ProxySelector implements BiFunct
      */
     public InetSocketAddress plaintextSidecarForHttps(URI uri) {
         return route(uri, true) == Route.USUAL ? null : (InetSocketAddress) sidecar.address();
+    }
+
+    /**
+     * The JDK HttpClient's https call to an opted-in host, rewritten to {@code plaintextUri} (see
+     * {@link JdkHttpRequests#forSidecar}), is about to ask for its proxy on this thread, before anything else
+     * does: it goes to the sidecar whatever the policy says of plain {@code http} to that host, since sent anywhere
+     * else it would cross the network in the clear.
+     */
+    void sendNextToSidecar(URI plaintextUri) {
+        plaintextHttpsNext.set(plaintextUri);
+    }
+
+    private boolean isPlaintextHttps(URI uri) {
+        URI next = plaintextHttpsNext.get();
+        if (next == null) {
+            return false;
+        }
+        plaintextHttpsNext.remove();
+        return next.equals(uri);
     }
 
     private Route route(URI uri, boolean https) {

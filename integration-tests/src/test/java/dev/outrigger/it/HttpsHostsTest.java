@@ -4,20 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outrigger.it.support.ChildProcess;
+import dev.outrigger.it.support.ClientApp;
 import dev.outrigger.it.support.Eventually;
 import dev.outrigger.it.support.HttpsUpstream;
 import dev.outrigger.it.support.MeshCertificates;
 import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
 import dev.outrigger.it.support.SidecarPorts;
-import dev.outrigger.samples.clients.ClientsApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTPS instances on loopback, one of which always fails, and retries around it. Their certificate chains to a CA
  * only the sidecar trusts, so a success also shows who verified the server. A listed service the sidecar talks to in
  * plaintext is refused rather than downgraded. An https host not in the list goes the way it would without the
- * agent.
+ * agent, and so does a listed one for the clients the agent cannot hand https to the sidecar.
  */
 class HttpsHostsTest {
 
@@ -72,19 +73,26 @@ class HttpsHostsTest {
         healthy.close();
     }
 
+    static Stream<ClientApp> clients() {
+        return Stream.concat(
+                Stream.of("jdk-httpclient", "jdk-httpclient-async", "okhttp", "apache5-default", "apache5-async",
+                        "apache4-default", "apache4-async", "jetty12").map(ClientApp::of),
+                Stream.of(ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5")));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"okhttp", "apache5-default", "apache5-async", "apache4-default", "apache4-async"})
-    void optedInHttpsGoesThroughTheSidecarWhichOriginatesTlsAndRetries(String kind) {
+    @MethodSource("clients")
+    void optedInHttpsGoesThroughTheSidecarWhichOriginatesTlsAndRetries(ClientApp client) {
         double retriesBefore = sidecar.metrics().sum("outrigger_retries_total", "service", "secure-api");
         double okBefore = sidecar.metrics().sum("outrigger_requests_total", "service", "secure-api", "code", "200");
-        List<String> args = new ArrayList<>(List.of(kind));
+        List<String> args = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
             args.add("GET " + OPTED_IN);
         }
         args.addAll(List.of("GET " + NOT_OPTED_IN, "GET " + PLAIN_SERVICE));
 
-        ChildProcess app = PROCESSES.runToEnd("app-" + kind,
-                List.of(sidecar.agentOption() + ",https-hosts=secure-api;plain-api"), ClientsApp.class, args);
+        ChildProcess app = PROCESSES.runToEnd("app-" + client,
+                client.command(List.of(sidecar.agentOption() + ",https-hosts=secure-api;plain-api"), args));
         String output = app.output();
 
         String[] replies = app.stdout().split("--- ");
@@ -93,7 +101,8 @@ class HttpsHostsTest {
                     + "path=/orders\n", replies[i], output);
         }
         String direct = replies[CALLS + 1];
-        assertTrue(direct.startsWith("GET " + NOT_OPTED_IN + "\nstatus=- ") && direct.contains("UnknownHost"),
+        assertTrue(direct.startsWith("GET " + NOT_OPTED_IN + "\nstatus=- ")
+                        && (direct.contains("UnknownHost") || direct.contains("ConnectException")),
                 "resolved by the app itself, not sent to the sidecar:\n" + output);
         String refused = "GET " + PLAIN_SERVICE + "\nstatus=502\noutrigger-error=tls-not-configured\n";
         assertTrue(replies[CALLS + 2].startsWith(refused),
@@ -105,5 +114,21 @@ class HttpsHostsTest {
                     "round robin sends some first tries to the failing instance");
             assertEquals(0, sidecar.metrics().sum("outrigger_requests_total", "service", "passthrough"));
         });
+    }
+
+    /** Clients that would tunnel an https call through the sidecar, which refuses CONNECT: they keep calling direct. */
+    static Stream<ClientApp> clientsLeftAlone() {
+        return Stream.of(ClientApp.clashing("jetty9"), ClientApp.of("reactor-netty"),
+                ClientApp.clashing("vertx4-webclient"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientsLeftAlone")
+    void optedInHttpsOfAClientWithoutSupportGoesDirectAsWithoutTheAgent(ClientApp client) {
+        ChildProcess app = PROCESSES.runToEnd("app-" + client,
+                client.command(List.of(sidecar.agentOption() + ",https-hosts=secure-api"), List.of("GET " + OPTED_IN)));
+
+        assertTrue(app.stdout().startsWith("--- GET " + OPTED_IN + "\nstatus=- "),
+                "resolved by the app itself (secure-api is no DNS name), not sent to the sidecar:\n" + app.output());
     }
 }

@@ -11,12 +11,13 @@ import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 
 /**
- * On exit of OkHttp 4's {@code RealCall.createAddress(HttpUrl)}, woven only when {@code https-hosts} is set: the
- * address of an https call to an opted-in host, for a client the app gave no proxy and no proxy selector of its
- * own, becomes a cleartext address behind the sidecar as HTTP proxy. OkHttp then connects to the sidecar without
- * CONNECT and without TLS ({@link OkHttpHttpsMarkerHook} marks the request), and the sidecar originates the TLS;
- * the client's own TLS settings (SSLSocketFactory, HostnameVerifier, CertificatePinner) are not used for that call.
- * The call's URL, cookies, cache and redirects stay https, as the app made them.
+ * On exit of the method where OkHttp builds a call's address from its URL ({@code createAddress(HttpUrl)} of 3.x's
+ * {@code Transmitter} and 4.x's {@code RealCall}, 5.x's {@code RealInterceptorChain.address}), woven only when
+ * {@code https-hosts} is set: the address of an https call to an opted-in host, for a client the app gave no proxy
+ * and no proxy selector of its own, becomes a cleartext address behind the sidecar as HTTP proxy. OkHttp then
+ * connects to the sidecar without CONNECT and without TLS ({@link OkHttpHttpsMarkerHook} marks the request), and the
+ * sidecar originates the TLS; the client's own TLS settings (SSLSocketFactory, HostnameVerifier, CertificatePinner)
+ * are not used for that call. The call's URL, cookies, cache and redirects stay https, as the app made them.
  */
 public final class OkHttpHttpsAddressHook extends OnExit<Address, Object, HttpUrl> {
 

@@ -16,6 +16,8 @@ public final class ClientsApp {
 
     private static SampleClient client(String kind) throws Exception {
         return switch (kind) {
+            case "jdk-httpclient" -> new JdkHttpClientSample(false);
+            case "jdk-httpclient-async" -> new JdkHttpClientSample(true);
             case "okhttp" -> new OkHttpSample();
             case "feign-okhttp" -> new FeignSample();
             case "apache5-default" -> new Apache5Sample(org.apache.hc.client5.http.impl.classic.HttpClients.createDefault());
