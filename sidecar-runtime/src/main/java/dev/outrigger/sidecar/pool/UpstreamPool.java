@@ -48,7 +48,9 @@ public final class UpstreamPool {
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(maxHeaderBytes)
                 .setMaxChunkSize(64 * 1024);
-        long idleMillis = idleTimeout.toMillis();
+        // Closed before a peer sidecar with the same setting would close its end: the pool then never picks a
+        // connection the server is closing at that moment.
+        long idleMillis = idleTimeout.toMillis() * 9 / 10;
         this.loop = loop;
         this.bootstrap = new Bootstrap()
                 .group(loop)
