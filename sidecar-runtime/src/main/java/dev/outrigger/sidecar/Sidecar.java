@@ -29,7 +29,6 @@ import dev.outrigger.sidecar.tls.UpstreamSecurity;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.ClientAuth;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.EventExecutor;
@@ -118,7 +117,7 @@ public final class Sidecar implements AutoCloseable {
                     router, pools, metrics, sidecar.inFlight));
             if (config.inbound() != null) {
                 MeshTls mesh = meshTls;
-                sidecar.listeners.add(InboundServer.bind(config, () -> mesh.serverContext(ClientAuth.REQUIRE), group,
+                sidecar.listeners.add(InboundServer.bind(config, mesh::serverContext, group,
                         transport, pools, metrics, registry, sidecar.inFlight));
             }
             registry.gauge("outrigger_leases", "Leases apps hold on this sidecar (GET /lease on the admin listener).",

@@ -39,9 +39,17 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     public LoadResult run(Target target, Load load, WindowListener listener) throws Exception {
-        ByteBuf request = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes((
+        ByteBuf bytes = Unpooled.directBuffer().writeBytes((
                 "GET " + target.path() + " HTTP/1.1\r\nHost: " + target.hostHeader()
-                        + "\r\nUser-Agent: outrigger-bench\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+                        + "\r\nUser-Agent: outrigger-bench\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        try {
+            return run(target, load, listener, Unpooled.unreleasableBuffer(bytes));
+        } finally {
+            bytes.release(); // the drivers' connections are closed by now
+        }
+    }
+
+    private LoadResult run(Target target, Load load, WindowListener listener, ByteBuf request) throws Exception {
         List<Channel> channels = connect(target, load.connections());
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         Window window = new Window(start + load.warmup().toNanos(), load.measure().toNanos());

@@ -8,7 +8,8 @@ package dev.outrigger.sidecar.config;
  * @param maxHeaderBytes  largest header block accepted, bytes (default 16 KiB; larger: 431 and close)
  * @param retryBodyLimit  request bodies up to this size are kept for a retry; a larger body streams
  *                        through and that request is not retried (default 64 KiB)
- * @param idleTimeout     idle keep-alive connections, both sides, are closed after this (default 60s)
+ * @param idleTimeout     idle keep-alive connections are closed after this: callers' connections after all of it, the
+ *                        sidecar's own upstream connections after 90% of it (default 5m)
  * @param passthroughCa   the CA file trusted when the sidecar originates TLS to a host no service names (a call
  *                        the app made over https://); null means the JDK's system trust store
  */

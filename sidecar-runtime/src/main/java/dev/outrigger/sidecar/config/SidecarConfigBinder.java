@@ -20,7 +20,7 @@ final class SidecarConfigBinder {
             new Address("127.0.0.1", 15001), new Address("0.0.0.0", 15006), new Address("127.0.0.1", 15000));
     static final Address DEFAULT_APP = new Address("127.0.0.1", 8080);
     static final OutboundSettings DEFAULT_OUTBOUND = new OutboundSettings(
-            UnknownHosts.PASSTHROUGH, 8 << 10, 16 << 10, 64 << 10, Duration.ofSeconds(60), null);
+            UnknownHosts.PASSTHROUGH, 8 << 10, 16 << 10, 64 << 10, Duration.ofMinutes(5), null);
 
     static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern TRUST_DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,253}[a-z0-9])?");

@@ -1,17 +1,22 @@
 package dev.outrigger.sidecar.pool;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
+import java.util.ArrayDeque;
+
 /** Last handler of an upstream connection: hands events to the request that owns the connection, if any. */
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     private UpstreamListener owner;
-    /** The pool's key for this connection, set once it is connected. */
-    UpstreamPool.Key key;
+    /** Who was handed a message in the current burst of reads: told when it ends, even if it let go meanwhile. */
+    private UpstreamListener reader;
+    /** Where this connection waits while idle (its address and security), set once it is connected. */
+    ArrayDeque<Channel> home;
 
     void owner(UpstreamListener owner) {
         this.owner = owner;
@@ -20,6 +25,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (owner != null && msg instanceof HttpObject http) {
+            reader = owner;
             owner.onResponse(http);
         } else {
             // Bytes on an idle pooled connection mean the peer is confused: never reuse it.
@@ -30,8 +36,10 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (owner != null) {
-            owner.onReadComplete();
+        UpstreamListener listener = reader;
+        reader = null;
+        if (listener != null) {
+            listener.onReadComplete();
         }
     }
 

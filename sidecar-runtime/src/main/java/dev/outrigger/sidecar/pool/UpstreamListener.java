@@ -8,7 +8,10 @@ public interface UpstreamListener {
     /** A response head or body part; the listener owns (and must release) it. */
     void onResponse(HttpObject message);
 
-    /** The current burst of reads is over: a good moment to flush what was relayed. */
+    /**
+     * The burst of reads that brought this listener a message is over: the moment to flush what was relayed. Called
+     * even when the listener gave the connection back during the burst.
+     */
     void onReadComplete();
 
     void onWritabilityChanged(boolean writable);

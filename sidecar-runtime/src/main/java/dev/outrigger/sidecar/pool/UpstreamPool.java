@@ -34,13 +34,10 @@ public final class UpstreamPool {
 
     private static final int MAX_IDLE_PER_ADDRESS = 64;
 
-    /** What a pooled connection can be reused for. */
-    record Key(InetSocketAddress address, UpstreamSecurity security) {
-    }
-
     private final EventLoop loop;
     private final Bootstrap bootstrap;
-    private final Map<Key, ArrayDeque<Channel>> idle = new HashMap<>();
+    /** Idle connections by security, then address: two lookups, nothing allocated per acquire. */
+    private final Map<UpstreamSecurity, Map<InetSocketAddress, ArrayDeque<Channel>>> idle = new HashMap<>();
 
     public UpstreamPool(EventLoop loop, Transport transport, AddressResolverGroup<? extends SocketAddress> resolver,
                         Duration idleTimeout, int maxHeaderBytes) {
@@ -48,7 +45,9 @@ public final class UpstreamPool {
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(maxHeaderBytes)
                 .setMaxChunkSize(64 * 1024);
-        long idleMillis = idleTimeout.toMillis();
+        // Closed before a peer sidecar with the same setting would close its end: the pool then never picks a
+        // connection the server is closing at that moment.
+        long idleMillis = idleTimeout.toMillis() * 9 / 10;
         this.loop = loop;
         this.bootstrap = new Bootstrap()
                 .group(loop)
@@ -73,22 +72,23 @@ public final class UpstreamPool {
      */
     public ChannelFuture acquire(InetSocketAddress address, UpstreamSecurity security, UpstreamListener owner,
                                  int connectTimeoutMillis) {
-        Key key = new Key(address, security);
-        ArrayDeque<Channel> channels = idle.get(key);
-        while (channels != null && !channels.isEmpty()) {
+        ArrayDeque<Channel> channels = idle.computeIfAbsent(security, s -> new HashMap<>())
+                .computeIfAbsent(address, a -> new ArrayDeque<>());
+        while (!channels.isEmpty()) {
             Channel channel = channels.pollLast();
             if (channel.isActive()) {
                 handler(channel).owner(owner);
                 return channel.newSucceededFuture();
             }
         }
-        return connect(key, owner, connectTimeoutMillis);
+        return connect(address, security, channels, owner, connectTimeoutMillis);
     }
 
-    private ChannelFuture connect(Key key, UpstreamListener owner, int connectTimeoutMillis) {
+    private ChannelFuture connect(InetSocketAddress address, UpstreamSecurity security, ArrayDeque<Channel> home,
+                                  UpstreamListener owner, int connectTimeoutMillis) {
         ChannelFuture connect = bootstrap.clone()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
-                .connect(key.address());
+                .connect(address);
         ChannelPromise ready = new DefaultChannelPromise(connect.channel(), loop);
         connect.addListener(connected -> {
             if (!connected.isSuccess()) {
@@ -96,9 +96,9 @@ public final class UpstreamPool {
                 return;
             }
             Channel channel = connect.channel();
-            handler(channel).key = key;
-            channel.closeFuture().addListener(closed -> forget(channel, key));
-            key.security().secure(channel, key.address()).addListener(secured -> {
+            handler(channel).home = home;
+            channel.closeFuture().addListener(closed -> home.remove(channel));
+            security.secure(channel, address).addListener(secured -> {
                 if (secured.isSuccess()) {
                     handler(channel).owner(owner);
                     ready.setSuccess();
@@ -116,19 +116,11 @@ public final class UpstreamPool {
         UpstreamHandler handler = handler(channel);
         handler.owner(null);
         channel.config().setAutoRead(true);
-        ArrayDeque<Channel> channels = idle.computeIfAbsent(handler.key, k -> new ArrayDeque<>());
-        if (!channel.isActive() || channels.size() >= MAX_IDLE_PER_ADDRESS) {
+        if (!channel.isActive() || handler.home.size() >= MAX_IDLE_PER_ADDRESS) {
             channel.close();
             return;
         }
-        channels.addLast(channel);
-    }
-
-    private void forget(Channel channel, Key key) {
-        ArrayDeque<Channel> channels = idle.get(key);
-        if (channels != null) {
-            channels.remove(channel);
-        }
+        handler.home.addLast(channel);
     }
 
     /** Detaches the owner and closes the connection (after a failure or an unfinished exchange). */

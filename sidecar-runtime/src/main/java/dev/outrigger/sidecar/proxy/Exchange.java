@@ -44,6 +44,9 @@ public final class Exchange implements UpstreamListener {
     public interface Caller {
         Channel channel();
 
+        /** True inside a burst of reads from the caller: what is written upstream now is flushed when it ends. */
+        boolean reading();
+
         /** The exchange is over; {@code close} ends the caller connection. */
         void exchangeDone(boolean close);
     }
@@ -82,8 +85,13 @@ public final class Exchange implements UpstreamListener {
     private boolean breakerHeld;
     private boolean responded;
     private long discarded;
-    private ScheduledFuture<?> tryTimer;
-    private ScheduledFuture<?> deadlineTimer;
+    /** Written to the caller, not yet flushed: flushed when the upstream's burst of reads ends. */
+    private boolean callerUnflushed;
+    /** The end of the current try ({@code per-try-timeout}), or {@link Long#MAX_VALUE} for none. */
+    private long tryDeadlineNanos = Long.MAX_VALUE;
+    /** One timer for the deadline and the try's end, whichever comes first: most exchanges set it once. */
+    private ScheduledFuture<?> timer;
+    private long timerDueNanos;
 
     /**
      * @param head         the request as it goes upstream (origin-form, hop-by-hop headers removed)
@@ -118,7 +126,6 @@ public final class Exchange implements UpstreamListener {
         if (callingClass != null) {
             cluster.metrics().fromCaller(callingClass);
         }
-        deadlineTimer = downstream.eventLoop().schedule(this::onDeadline, timeoutNanos, TimeUnit.NANOSECONDS);
         attempt();
     }
 
@@ -143,8 +150,8 @@ public final class Exchange implements UpstreamListener {
         body.add(part);
         if (upstream != null && !bodySent) {
             bodySent = body.writeTo(upstream);
-            if (bodySent) {
-                upstream.flush(); // the last part may come from the pipelining queue, with no read to flush after
+            if (bodySent && !caller.reading()) {
+                upstream.flush(); // the last part came from the pipelining queue, with no read to flush after
             }
             if (!upstream.isWritable()) {
                 downstream.config().setAutoRead(false);
@@ -197,9 +204,8 @@ public final class Exchange implements UpstreamListener {
         }
         state = State.CONNECTING;
         long perTry = cluster.perTryTimeoutNanos();
-        if (perTry > 0) {
-            tryTimer = downstream.eventLoop().schedule(this::onTryTimeout, perTry, TimeUnit.NANOSECONDS);
-        }
+        tryDeadlineNanos = perTry > 0 ? System.nanoTime() + perTry : Long.MAX_VALUE;
+        armTimer();
         int thisTry = tries;
         int connectMillis = (int) Math.max(1, Math.min(MAX_CONNECT_MILLIS, TimeUnit.NANOSECONDS.toMillis(nanosLeft())));
         ChannelFuture connect = pool.acquire(address, cluster.security(), this, connectMillis);
@@ -230,7 +236,9 @@ public final class Exchange implements UpstreamListener {
         }
         upstream.write(head, upstream.voidPromise());
         bodySent = body.writeTo(upstream);
-        upstream.flush();
+        if (!caller.reading()) {
+            upstream.flush(); // a new connection or a retry: no caller read ends to flush it
+        }
         downstream.config().setAutoRead(upstream.isWritable());
     }
 
@@ -285,6 +293,31 @@ public final class Exchange implements UpstreamListener {
         }
     }
 
+    /** Schedules the timer for the earlier of the deadline and the try's end, unless it is already set for it. */
+    private void armTimer() {
+        long due = Math.min(deadlineNanos, tryDeadlineNanos);
+        if (timer != null) {
+            if (timerDueNanos == due) {
+                return;
+            }
+            timer.cancel(false);
+        }
+        timerDueNanos = due;
+        timer = downstream.eventLoop().schedule(this::onTimer, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    private void onTimer() {
+        timer = null;
+        long now = System.nanoTime();
+        if (now - deadlineNanos >= 0) {
+            onDeadline();
+        } else if (now - tryDeadlineNanos >= 0) {
+            onTryTimeout();
+        } else if (state != State.RELAYING && state != State.DONE) {
+            armTimer(); // set for a try that has ended since: the deadline still applies
+        }
+    }
+
     private void onTryTimeout() {
         if (state == State.CONNECTING || state == State.AWAITING_RESPONSE) {
             endTry();
@@ -333,10 +366,9 @@ public final class Exchange implements UpstreamListener {
         }
         if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
             interim = true; // e.g. 100 Continue: pass it on and keep waiting for the final answer
-            downstream.write(response);
+            writeToCaller(response);
             return;
         }
-        cancel(tryTimer);
         RetryPolicy.Decision decision = cluster.retryPolicy().decide(tries, idempotent, body.replayable(),
                 TryOutcome.response(response.status().code()), nanosLeft());
         if (decision.retry()) {
@@ -349,7 +381,7 @@ public final class Exchange implements UpstreamListener {
             cluster.metrics().budgetExhausted();
         }
         state = State.RELAYING;
-        cancel(deadlineTimer);
+        cancelTimer();
         int status = response.status().code();
         recordResult(status >= 500);
         cluster.metrics().response(status, System.nanoTime() - startNanos);
@@ -363,25 +395,24 @@ public final class Exchange implements UpstreamListener {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         responded = true;
-        downstream.write(response);
+        writeToCaller(response);
     }
 
     private void onResponseContent(HttpContent part) {
         if (interim) {
             interim = !(part instanceof LastHttpContent);
-            downstream.writeAndFlush(part);
+            writeToCaller(part);
             return;
         }
         if (state != State.RELAYING) {
             part.release();
             return;
         }
+        writeToCaller(part);
         if (part instanceof LastHttpContent) {
-            downstream.writeAndFlush(part);
             finish();
             return;
         }
-        downstream.write(part);
         if (!downstream.isWritable()) {
             // Pause first: the flush may drain the buffer at once, and its writability event resumes reading.
             upstream.config().setAutoRead(false);
@@ -389,9 +420,19 @@ public final class Exchange implements UpstreamListener {
         }
     }
 
+    private void writeToCaller(HttpObject message) {
+        downstream.write(message, downstream.voidPromise());
+        callerUnflushed = true;
+    }
+
     @Override
     public void onReadComplete() {
-        if (state == State.RELAYING) {
+        flushCaller();
+    }
+
+    private void flushCaller() {
+        if (callerUnflushed) {
+            callerUnflushed = false;
             downstream.flush();
         }
     }
@@ -412,7 +453,6 @@ public final class Exchange implements UpstreamListener {
     private void onUpstreamFailure() {
         switch (state) {
             case CONNECTING, AWAITING_RESPONSE -> {
-                cancel(tryTimer);
                 endTry();
                 dropUpstream();
                 onTryFailed(TryOutcome.reset());
@@ -437,7 +477,11 @@ public final class Exchange implements UpstreamListener {
         Channel connection = upstream;
         upstream = null;
         endTry();
-        if (upstreamReusable && bodySent) {
+        boolean reuse = upstreamReusable && bodySent;
+        if (!reuse || !callerKeepAlive) {
+            flushCaller(); // a connection closes: flush now, not when the burst of reads ends
+        }
+        if (reuse) {
             pool.release(connection);
         } else {
             UpstreamPool.discard(connection);
@@ -506,7 +550,7 @@ public final class Exchange implements UpstreamListener {
     }
 
     private void endTry() {
-        cancel(tryTimer);
+        tryDeadlineNanos = Long.MAX_VALUE;
         if (endpoint != null) {
             endpoint.onEnd();
             endpoint = null;
@@ -521,14 +565,14 @@ public final class Exchange implements UpstreamListener {
     }
 
     private void cancelTimers() {
-        cancel(tryTimer);
-        cancel(deadlineTimer);
+        cancelTimer();
         endTry();
     }
 
-    private static void cancel(ScheduledFuture<?> timer) {
+    private void cancelTimer() {
         if (timer != null) {
             timer.cancel(false);
+            timer = null;
         }
     }
 

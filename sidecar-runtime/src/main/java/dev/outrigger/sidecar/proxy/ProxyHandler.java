@@ -42,6 +42,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter implements 
     private final ArrayDeque<Object> queued = new ArrayDeque<>();
     private Channel channel;
     private Exchange current;
+    private boolean reading;
 
     public ProxyHandler(Dispatcher dispatcher, Function<HttpHeaders, AgentSignals> agentSignals, UpstreamPool pool,
                         ProxyMetrics metrics, int replayLimit) {
@@ -64,7 +65,13 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter implements 
     }
 
     @Override
+    public boolean reading() {
+        return reading;
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
         if (!queued.isEmpty() || (current != null && current.requestComplete())) {
             queue(msg);
         } else {
@@ -174,6 +181,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
         if (current != null) {
             current.flushUpstream();
         }

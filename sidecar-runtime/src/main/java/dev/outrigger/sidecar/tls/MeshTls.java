@@ -37,8 +37,7 @@ public final class MeshTls implements AutoCloseable {
     private static final Duration POLL_PERIOD = Duration.ofSeconds(1);
 
     /** The contexts built from one set of material, swapped as a whole. */
-    private record Contexts(MeshMaterial material, SslContext client, SslContext strictServer,
-                            SslContext permissiveServer) {
+    private record Contexts(MeshMaterial material, SslContext client, SslContext server) {
     }
 
     private final TlsFiles files;
@@ -82,15 +81,12 @@ public final class MeshTls implements AutoCloseable {
     }
 
     /**
-     * The current server context: {@link ClientAuth#REQUIRE} for {@code mtls: strict},
-     * {@link ClientAuth#OPTIONAL} for {@code permissive}. Ask again for each new connection.
+     * The current server context; it requires a client certificate from the mesh CA ({@link ClientAuth#REQUIRE}) in
+     * both inbound modes: {@code permissive} also takes plaintext callers, but a caller that starts TLS is held to
+     * the mesh's rules as in {@code strict}. Ask again for each new connection.
      */
-    public SslContext serverContext(ClientAuth clientAuth) {
-        return switch (clientAuth) {
-            case REQUIRE -> current.strictServer();
-            case OPTIONAL -> current.permissiveServer();
-            case NONE -> throw new IllegalArgumentException("the mesh always asks for a client certificate");
-        };
+    public SslContext serverContext() {
+        return current.server();
     }
 
     /** The current client context: presents this sidecar's certificate, trusts the mesh CA only. */
@@ -193,19 +189,14 @@ public final class MeshTls implements AutoCloseable {
                     .trustManager(authorities)
                     .endpointIdentificationAlgorithm(null) // peers are checked by SPIFFE ID, not host name
                     .build();
-            return new Contexts(material, client, server(material, chain, authorities, ClientAuth.REQUIRE),
-                    server(material, chain, authorities, ClientAuth.OPTIONAL));
+            SslContext server = TlsSettings.restrict(SslContextBuilder.forServer(material.key(), chain))
+                    .trustManager(authorities)
+                    .clientAuth(ClientAuth.REQUIRE)
+                    .build();
+            return new Contexts(material, client, server);
         } catch (SSLException e) {
             throw new InvalidMaterialException("cannot build TLS contexts: " + e.getMessage(), e);
         }
-    }
-
-    private static SslContext server(MeshMaterial material, X509Certificate[] chain, X509Certificate[] authorities,
-                                     ClientAuth clientAuth) throws SSLException {
-        return TlsSettings.restrict(SslContextBuilder.forServer(material.key(), chain))
-                .trustManager(authorities)
-                .clientAuth(clientAuth)
-                .build();
     }
 
     /** A digest of the three files' contents; an unreadable file counts as content of its own. */

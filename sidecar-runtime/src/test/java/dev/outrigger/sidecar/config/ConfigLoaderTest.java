@@ -100,7 +100,7 @@ class ConfigLoaderTest {
         assertEquals(new Listeners(new Address("127.0.0.1", 15001), new Address("0.0.0.0", 15006),
                 new Address("127.0.0.1", 15000)), config.listeners());
         assertEquals(new Address("127.0.0.1", 8080), config.app());
-        assertEquals(new OutboundSettings(UnknownHosts.PASSTHROUGH, 8192, 16384, 65536, Duration.ofSeconds(60), null),
+        assertEquals(new OutboundSettings(UnknownHosts.PASSTHROUGH, 8192, 16384, 65536, Duration.ofMinutes(5), null),
                 config.outbound());
         ServiceConfig payments = config.services().get("payments");
         assertEquals(UpstreamTls.NONE, payments.tls());

@@ -25,7 +25,7 @@ class ConfigRendererTest {
         assertEquals(config, ConfigLoader.parse(yaml, "rendered"), yaml);
         assertTrue(yaml.contains("trust-domain: outrigger.local"), yaml);
         assertTrue(yaml.contains("max-header-size: 16KiB"), yaml);
-        assertTrue(yaml.contains("idle-timeout: 1m"), yaml);
+        assertTrue(yaml.contains("idle-timeout: 5m"), yaml);
         assertTrue(yaml.contains("budget: 20%"), yaml);
         assertTrue(yaml.contains("timeout: 15s"), yaml);
         assertTrue(yaml.contains("base: 25ms"), yaml);

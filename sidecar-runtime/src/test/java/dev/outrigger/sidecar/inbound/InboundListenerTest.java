@@ -190,6 +190,17 @@ class InboundListenerTest {
     }
 
     @Test
+    void permissiveHoldsCallersThatStartTlsToTheMeshRules() throws Exception {
+        int reached = app.requests();
+        assertRefused(certs.client(null, "ca"), permissivePort);
+        assertRefused(certs.client("rogue", "ca"), permissivePort);
+        assertEquals(reached, app.requests());
+        // Refused in the handshake (a client certificate is required), not after it for lack of an identity.
+        String metrics = metrics(permissiveAdmin);
+        assertTrue(metrics.contains("outrigger_inbound_connections_refused_total{reason=\"tls-handshake\"} 2"), metrics);
+    }
+
+    @Test
     void aMissingCertificateFileIsAConfigError() {
         String yaml = """
                 service: orders

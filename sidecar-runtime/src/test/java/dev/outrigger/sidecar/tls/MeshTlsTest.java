@@ -11,7 +11,6 @@ import dev.outrigger.sidecar.MutableClock;
 import dev.outrigger.sidecar.config.TlsFiles;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +57,7 @@ class MeshTlsTest {
 
     @Test
     void contextsAllowOnlyTls13And12WithAeadCiphers() {
-        for (SslContext context : List.of(mesh.clientContext(), mesh.serverContext(ClientAuth.REQUIRE),
-                mesh.serverContext(ClientAuth.OPTIONAL))) {
+        for (SslContext context : List.of(mesh.clientContext(), mesh.serverContext())) {
             SSLEngine engine = context.newEngine(ByteBufAllocator.DEFAULT);
             // Netty's OpenSSL engine lists the SSLv2Hello pseudo-protocol (a ClientHello format, not a version).
             assertEquals(List.of("TLSv1.3", "TLSv1.2"), Stream.of(engine.getEnabledProtocols())
@@ -71,9 +69,7 @@ class MeshTlsTest {
                         cipher);
             }
         }
-        assertTrue(mesh.serverContext(ClientAuth.REQUIRE).newEngine(ByteBufAllocator.DEFAULT).getNeedClientAuth());
-        assertTrue(mesh.serverContext(ClientAuth.OPTIONAL).newEngine(ByteBufAllocator.DEFAULT).getWantClientAuth());
-        assertThrows(IllegalArgumentException.class, () -> mesh.serverContext(ClientAuth.NONE));
+        assertTrue(mesh.serverContext().newEngine(ByteBufAllocator.DEFAULT).getNeedClientAuth());
     }
 
     @Test
@@ -88,7 +84,7 @@ class MeshTlsTest {
         Instant now = Instant.now();
         TestPki otherCa = new TestPki(Files.createDirectory(dir.resolve("other")));
         SpiffeId checkout = SpiffeId.ofService(TestPki.TRUST_DOMAIN, "checkout");
-        try (TlsPeer server = new TlsPeer(mesh.serverContext(ClientAuth.REQUIRE))) {
+        try (TlsPeer server = new TlsPeer(mesh.serverContext())) {
             assertEquals(checkout.toString(), call(server, pki.issue("checkout")));
             assertTrue(call(server, TestPki.builder(SpiffeId.ofService("evil.local", "checkout")).build(pki.ca))
                     .contains("not of trust domain outrigger.local"));

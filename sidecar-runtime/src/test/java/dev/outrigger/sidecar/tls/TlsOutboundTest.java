@@ -9,7 +9,6 @@ import dev.outrigger.sidecar.TestPorts;
 import dev.outrigger.sidecar.config.ConfigLoader;
 import dev.outrigger.sidecar.inbound.RawHttp;
 import dev.outrigger.sidecar.metrics.MetricsRegistry;
-import io.netty.handler.ssl.ClientAuth;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -48,7 +47,7 @@ class TlsOutboundTest {
         pki.write("caller", pki.issue("caller"));
         paymentsTls = MeshTls.load(pki.write("payments", pki.issue("payments")),
                 SpiffeId.ofService(TestPki.TRUST_DOMAIN, "payments"), Clock.systemUTC(), new MetricsRegistry());
-        payments = new TlsPeer(paymentsTls.serverContext(ClientAuth.REQUIRE));
+        payments = new TlsPeer(paymentsTls.serverContext());
         website = TlsPeer.website(pki);
         outboundPort = TestPorts.free();
         adminPort = TestPorts.free();
