@@ -16,9 +16,11 @@ import java.util.List;
  * @param hookName the hook class in {@link dev.outrigger.agent.hooks}
  * @param parameterTypeNames the method's parameter types, to tell overloads apart; {@code null} for any
  * @param effect what the log says the woven library now does
+ * @param passedArguments for an entry hook, which of the method's arguments (by index from 0) the hook gets as its
+ *                        {@code self} and {@code secondArgument}; {@code null} for {@code this} and argument 1
  */
 record ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName,
-                  List<String> parameterTypeNames, String effect) {
+                  List<String> parameterTypeNames, String effect, List<Integer> passedArguments) {
 
     /**
      * The hook name of a hook in a JDK class, which cannot see the agent: on entry of the method it calls the agent's
@@ -35,7 +37,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
 
     /** A hook that sends plain http:// calls to the sidecar, on a method its name and return type identify. */
     ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName) {
-        this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP);
+        this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP, null);
     }
 
 
@@ -44,11 +46,19 @@ record ClientHook(String library, String typeName, String methodName, String ret
     }
 
     ClientHook withParameters(String... typeNames) {
-        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, List.of(typeNames), effect);
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, List.of(typeNames), effect,
+                passedArguments);
     }
 
     ClientHook withEffect(String text) {
-        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, text);
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, text,
+                passedArguments);
+    }
+
+    /** An entry hook that needs more of the method's arguments than its first two, and not {@code this}. */
+    ClientHook passing(int asSelf, int asSecondArgument) {
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, effect,
+                List.of(asSelf, asSecondArgument));
     }
 
     /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
@@ -96,7 +106,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
      * see the agent, so theirs go through the default selector.
      */
     static final List<ClientHook> SIGNALS = List.of(
-            new ClientHook("OkHttp", "okhttp3.OkHttpClient", "newCall", "okhttp3.Call",
+            new ClientHook("OkHttp (3.x to 5.x)", "okhttp3.OkHttpClient", "newCall", "okhttp3.Call",
                     "dev.outrigger.agent.hooks.OkHttpSignalsHook").withParameters("okhttp3.Request")
                     .withEffect(SIGNALS_EFFECT),
             new ClientHook("Apache HttpClient 5 (classic)", "org.apache.hc.client5.http.impl.classic.MainClientExec",
@@ -105,6 +115,23 @@ record ClientHook(String library, String typeName, String methodName, String ret
                             "org.apache.hc.client5.http.classic.ExecChain$Scope",
                             "org.apache.hc.client5.http.classic.ExecChain")
                     .withEffect(SIGNALS_EFFECT),
+            new ClientHook("Apache HttpClient 5 (async)",
+                    "org.apache.hc.client5.http.impl.async.HttpAsyncMainClientExec", "execute", "void",
+                    "dev.outrigger.agent.hooks.Apache5AsyncSignalsHook")
+                    .withParameters("org.apache.hc.core5.http.HttpRequest",
+                            "org.apache.hc.core5.http.nio.AsyncEntityProducer",
+                            "org.apache.hc.client5.http.async.AsyncExecChain$Scope",
+                            "org.apache.hc.client5.http.async.AsyncExecChain",
+                            "org.apache.hc.client5.http.async.AsyncExecCallback")
+                    .passing(1, 2).withEffect(SIGNALS_EFFECT),
+            new ClientHook("Apache HttpClient 4 (classic)", "org.apache.http.impl.execchain.MainClientExec",
+                    "execute", "org.apache.http.client.methods.CloseableHttpResponse",
+                    "dev.outrigger.agent.hooks.Apache4SignalsHook")
+                    .withParameters("org.apache.http.conn.routing.HttpRoute",
+                            "org.apache.http.client.methods.HttpRequestWrapper",
+                            "org.apache.http.client.protocol.HttpClientContext",
+                            "org.apache.http.client.methods.HttpExecutionAware")
+                    .passing(1, 2).withEffect(SIGNALS_EFFECT),
             new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpClientImpl", "sendAsync",
                     "java.util.concurrent.CompletableFuture", THROUGH_DEFAULT_SELECTOR)
                     .withParameters("java.net.http.HttpRequest", "java.net.http.HttpResponse$BodyHandler",

@@ -61,6 +61,17 @@ class WeaverTest {
     }
 
     @Test
+    void anEnterHookCanBePassedLaterArgumentsInsteadOfThisAndTheSecond() throws Exception {
+        ClientHook hook = new ClientHook("Fake client", PLANNER, "exchange", "java.lang.String",
+                FakeHooks.RewriteWithRoute.class.getName()).passing(2, 3);
+        Class<?> planner = define(transform(hook));
+
+        Object instance = planner.getConstructor().newInstance();
+        assertEquals("sent GET /x via sidecar in context-1", planner.getMethod("exchange", String.class, long.class,
+                String.class, String.class).invoke(instance, "GET /x", 7L, "sidecar", "context-1"));
+    }
+
+    @Test
     void aHookInAClassThatCannotSeeTheAgentGoesThroughTheDefaultSelector() throws Exception {
         ClientHook hook = new ClientHook("Fake JDK client", PLANNER, "pad", "java.lang.String",
                 ClientHook.THROUGH_DEFAULT_SELECTOR);
