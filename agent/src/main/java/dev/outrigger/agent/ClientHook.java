@@ -132,6 +132,9 @@ record ClientHook(String library, String typeName, String methodName, String ret
                             "org.apache.http.client.protocol.HttpClientContext",
                             "org.apache.http.client.methods.HttpExecutionAware")
                     .passing(1, 2).withEffect(SIGNALS_EFFECT),
+            new ClientHook("Jetty HttpClient 12", "org.eclipse.jetty.client.HttpClient", "resolveDestination",
+                    "org.eclipse.jetty.client.Destination", "dev.outrigger.agent.hooks.Jetty12SignalsHook")
+                    .withParameters("org.eclipse.jetty.client.Request").withEffect(SIGNALS_EFFECT),
             new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpClientImpl", "sendAsync",
                     "java.util.concurrent.CompletableFuture", THROUGH_DEFAULT_SELECTOR)
                     .withParameters("java.net.http.HttpRequest", "java.net.http.HttpResponse$BodyHandler",

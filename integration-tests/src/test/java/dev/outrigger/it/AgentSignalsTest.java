@@ -147,7 +147,8 @@ class AgentSignalsTest {
         calls.addAll(streamed);
 
         for (ClientApp client : List.of(ClientApp.of("apache4-default"), ClientApp.of("apache5-async"),
-                ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5"))) {
+                ClientApp.of("jetty12"), ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"),
+                ClientApp.okHttpOn("okhttp5"))) {
             ChildProcess app = processes.runToEnd("app-" + client, client.command(
                     List.of(sidecar.agentOption() + ",signals=on"), calls));
             String output = app.output();
@@ -161,8 +162,8 @@ class AgentSignalsTest {
             }
             // The async sample holds every body in memory.
             if (!client.kind().equals("apache5-async")) {
-                assertTrue(streamed.stream().anyMatch(call -> replies.getOrDefault(call, "").startsWith("status=503\n")),
-                        client + ": a streamed body is not sent twice:\n" + output);
+                assertTrue(streamed.stream().anyMatch(call -> replies.getOrDefault(call, "")
+                        .startsWith("status=503\n")), client + ": a streamed body is not sent twice:\n" + output);
             }
             assertFalse(output.toLowerCase(Locale.ROOT).contains("echo.header.x-outrigger-"), output);
         }
