@@ -41,6 +41,11 @@ record ClientHook(String library, String typeName, String methodName, String ret
     }
 
 
+    /** What the log says when this hook cannot be woven: the library then works as it would without it. */
+    String skipped() {
+        return effect.equals(PLAIN_HTTP) ? "not redirected" : "left alone, so not: " + effect;
+    }
+
     boolean throughDefaultSelector() {
         return hookName.equals(THROUGH_DEFAULT_SELECTOR);
     }

@@ -36,9 +36,10 @@ final class LazyWeaver implements ClassFileTransformer {
         if (classHooks == null) {
             return null;
         }
-        if (!classHooks.get(0).throughDefaultSelector() && !seesAgent(loader)) {
-            log.warn(classHooks.get(0).library() + ": not redirected, " + classHooks.get(0).typeName()
-                    + " is loaded by " + loader + ", which cannot see the agent's classes");
+        ClientHook first = classHooks.get(0);
+        if (!first.throughDefaultSelector() && !seesAgent(loader)) {
+            log.warn(first.library() + ": " + first.skipped() + ", " + first.typeName() + " is loaded by " + loader
+                    + ", which cannot see the agent's classes");
             return null;
         }
         byte[] classFile = classfileBuffer;
@@ -53,7 +54,7 @@ final class LazyWeaver implements ClassFileTransformer {
         try {
             return Weaver.weave(hook, classFile, log);
         } catch (Throwable t) {
-            log.warn(hook.library() + ": not redirected, weaving " + hook.typeName() + " failed: " + t);
+            log.warn(hook.library() + ": " + hook.skipped() + ", weaving " + hook.typeName() + " failed: " + t);
             return null;
         }
     }

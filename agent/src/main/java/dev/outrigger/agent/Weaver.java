@@ -52,7 +52,7 @@ final class Weaver {
                 throughSelector || declaresEnter(hookClassFile));
         reader.accept(calls, 0);
         if (calls.woven == 0) {
-            log.warn(hook.library() + ": not redirected, this version has no " + hook.typeName() + "."
+            log.warn(hook.library() + ": " + hook.skipped() + ", this version has no " + hook.typeName() + "."
                     + hook.methodName() + (hook.parameterTypeNames() == null ? "" : hook.parameterTypeNames())
                     + " returning " + hook.returnTypeName());
             return null;

@@ -147,6 +147,14 @@ class WeaverTest {
     }
 
     @Test
+    void aHookThatDoesNotRedirectSaysWhatTheLibraryGoesWithoutWhenItsMethodIsMissing() throws Exception {
+        assertNull(transform(hook("java.lang.Integer", FakeHooks.Marks.class).withEffect("answers are marked")));
+
+        assertEquals(List.of("[outrigger-agent] WARN Fake client: left alone, so not: answers are marked, this version "
+                + "has no " + PLANNER + ".determineProxy returning java.lang.Integer"), lines());
+    }
+
+    @Test
     void aFailureWhileWeavingLeavesTheClassAsItIs() throws Exception {
         ClientHook missingHook = new ClientHook("Fake client", PLANNER, "determineProxy", "java.lang.String",
                 "dev.outrigger.agent.NoSuchHook");
