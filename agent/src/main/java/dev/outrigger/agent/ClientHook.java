@@ -18,9 +18,12 @@ import java.util.List;
  * @param effect what the log says the woven library now does
  * @param oneOfVersions whether the method is only one version range's (other versions have the hook elsewhere, or
  *                      do without it), so a class without it is logged as another version, not as a warning
+ * @param passedArguments for an entry hook, which of the method's arguments (by index from 0) the hook gets as its
+ *                        {@code self} and {@code secondArgument}; {@code null} for {@code this} and argument 1
  */
 record ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName,
-                  List<String> parameterTypeNames, String effect, boolean oneOfVersions) {
+                  List<String> parameterTypeNames, String effect, boolean oneOfVersions,
+                  List<Integer> passedArguments) {
 
     /**
      * The hook name of a hook in a JDK class, which cannot see the agent: on entry of the method it calls the agent's
@@ -37,9 +40,14 @@ record ClientHook(String library, String typeName, String methodName, String ret
 
     /** A hook that sends plain http:// calls to the sidecar, on a method its name and return type identify. */
     ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName) {
-        this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP, false);
+        this(library, typeName, methodName, returnTypeName, hookName, null, PLAIN_HTTP, false, null);
     }
 
+
+    /** What the log says when this hook cannot be woven: the library then works as it would without it. */
+    String skipped() {
+        return effect.equals(PLAIN_HTTP) ? "not redirected" : "left alone, so not: " + effect;
+    }
 
     boolean throughDefaultSelector() {
         return hookName.equals(THROUGH_DEFAULT_SELECTOR);
@@ -47,17 +55,23 @@ record ClientHook(String library, String typeName, String methodName, String ret
 
     ClientHook withParameters(String... typeNames) {
         return new ClientHook(library, typeName, methodName, returnTypeName, hookName, List.of(typeNames), effect,
-                oneOfVersions);
+                oneOfVersions, passedArguments);
     }
 
     ClientHook withEffect(String text) {
         return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, text,
-                oneOfVersions);
+                oneOfVersions, passedArguments);
+    }
+
+    /** An entry hook that needs more of the method's arguments than its first two, and not {@code this}. */
+    ClientHook passing(int asSelf, int asSecondArgument) {
+        return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, effect,
+                oneOfVersions, List.of(asSelf, asSecondArgument));
     }
 
     ClientHook asOneOfVersions() {
         return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, effect,
-                true);
+                true, passedArguments);
     }
 
     /**
@@ -126,7 +140,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
      * see the agent, so theirs go through the default selector.
      */
     static final List<ClientHook> SIGNALS = List.of(
-            new ClientHook("OkHttp", "okhttp3.OkHttpClient", "newCall", "okhttp3.Call",
+            new ClientHook("OkHttp (3.x to 5.x)", "okhttp3.OkHttpClient", "newCall", "okhttp3.Call",
                     "dev.outrigger.agent.hooks.OkHttpSignalsHook").withParameters("okhttp3.Request")
                     .withEffect(SIGNALS_EFFECT),
             new ClientHook("Apache HttpClient 5 (classic)", "org.apache.hc.client5.http.impl.classic.MainClientExec",
@@ -135,6 +149,26 @@ record ClientHook(String library, String typeName, String methodName, String ret
                             "org.apache.hc.client5.http.classic.ExecChain$Scope",
                             "org.apache.hc.client5.http.classic.ExecChain")
                     .withEffect(SIGNALS_EFFECT),
+            new ClientHook("Apache HttpClient 5 (async)",
+                    "org.apache.hc.client5.http.impl.async.HttpAsyncMainClientExec", "execute", "void",
+                    "dev.outrigger.agent.hooks.Apache5AsyncSignalsHook")
+                    .withParameters("org.apache.hc.core5.http.HttpRequest",
+                            "org.apache.hc.core5.http.nio.AsyncEntityProducer",
+                            "org.apache.hc.client5.http.async.AsyncExecChain$Scope",
+                            "org.apache.hc.client5.http.async.AsyncExecChain",
+                            "org.apache.hc.client5.http.async.AsyncExecCallback")
+                    .passing(1, 2).withEffect(SIGNALS_EFFECT),
+            new ClientHook("Apache HttpClient 4 (classic)", "org.apache.http.impl.execchain.MainClientExec",
+                    "execute", "org.apache.http.client.methods.CloseableHttpResponse",
+                    "dev.outrigger.agent.hooks.Apache4SignalsHook")
+                    .withParameters("org.apache.http.conn.routing.HttpRoute",
+                            "org.apache.http.client.methods.HttpRequestWrapper",
+                            "org.apache.http.client.protocol.HttpClientContext",
+                            "org.apache.http.client.methods.HttpExecutionAware")
+                    .passing(1, 2).withEffect(SIGNALS_EFFECT),
+            new ClientHook("Jetty HttpClient 12", "org.eclipse.jetty.client.HttpClient", "resolveDestination",
+                    "org.eclipse.jetty.client.Destination", "dev.outrigger.agent.hooks.Jetty12SignalsHook")
+                    .withParameters("org.eclipse.jetty.client.Request").withEffect(SIGNALS_EFFECT),
             JDK_HTTP_CLIENT.withEffect(SIGNALS_EFFECT),
             new ClientHook("HttpURLConnection", "sun.net.www.protocol.http.HttpURLConnection", "writeRequests",
                     "void", THROUGH_DEFAULT_SELECTOR).withParameters().withEffect(SIGNALS_EFFECT));

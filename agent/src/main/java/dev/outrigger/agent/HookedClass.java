@@ -114,7 +114,7 @@ final class HookedClass {
                 byte[] woven = Weaver.weave(hook, classFile, log);
                 classFile = woven == null ? classFile : woven;
             } catch (Throwable t) {
-                log.warn(hook.library() + ": not redirected, weaving " + hook.typeName() + " failed: " + t);
+                log.warn(hook.library() + ": " + hook.skipped() + ", weaving " + hook.typeName() + " failed: " + t);
             }
         }
         return classFile == original ? null : classFile;

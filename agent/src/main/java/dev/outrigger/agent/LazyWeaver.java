@@ -48,9 +48,10 @@ final class LazyWeaver implements ClassFileTransformer {
         if (hooked == null) {
             return null;
         }
-        if (!hooked.throughDefaultSelector() && !seesAgent(loader)) {
-            log.warn(hooked.firstHook().library() + ": not redirected, " + hooked.firstHook().typeName()
-                    + " is loaded by " + loader + ", which cannot see the agent's classes");
+        ClientHook first = hooked.firstHook();
+        if (!first.throughDefaultSelector() && !seesAgent(loader)) {
+            log.warn(first.library() + ": " + first.skipped() + ", " + first.typeName() + " is loaded by " + loader
+                    + ", which cannot see the agent's classes");
             return null;
         }
         return hooked.woven(classfileBuffer);

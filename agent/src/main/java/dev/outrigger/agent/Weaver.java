@@ -60,7 +60,7 @@ final class Weaver {
             if (hook.oneOfVersions()) {
                 log.info(hook.library() + ": not woven, no " + missing + ", which is another version's");
             } else {
-                log.warn(hook.library() + ": not redirected, this version has no " + missing);
+                log.warn(hook.library() + ": " + hook.skipped() + ", this version has no " + missing);
             }
             return null;
         }
@@ -131,11 +131,14 @@ final class Weaver {
                         selectorCall();
                     } else if (onEntry) {
                         super.visitVarInsn(Opcodes.ALOAD, firstArgument);
-                        wovenHookAndSelf();
-                        if (arguments.length > 1 && arguments[1].getSort() >= Type.ARRAY) {
-                            super.visitVarInsn(Opcodes.ALOAD, firstArgument + 1);
+                        List<Integer> passed = hook.passedArguments();
+                        if (passed == null) {
+                            wovenHookAndSelf();
+                            argument(1);
                         } else {
-                            super.visitInsn(Opcodes.ACONST_NULL);
+                            wovenHook();
+                            argument(passed.get(0));
+                            argument(passed.get(1));
                         }
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "enter", ENTER, false);
                         super.visitTypeInsn(Opcodes.CHECKCAST, arguments[0].getInternalName());
@@ -208,9 +211,26 @@ final class Weaver {
                 }
 
                 private void wovenHookAndSelf() {
+                    wovenHook();
+                    self();
+                }
+
+                private void wovenHook() {
                     super.visitLdcInsn(Type.getObjectType(owner));
                     super.visitLdcInsn(hookName);
-                    self();
+                }
+
+                /** Loads the method's argument {@code index}, or {@code null} for a primitive or missing one. */
+                private void argument(int index) {
+                    if (index >= arguments.length || arguments[index].getSort() < Type.ARRAY) {
+                        super.visitInsn(Opcodes.ACONST_NULL);
+                        return;
+                    }
+                    int slot = firstArgument;
+                    for (int i = 0; i < index; i++) {
+                        slot += arguments[i].getSize();
+                    }
+                    super.visitVarInsn(Opcodes.ALOAD, slot);
                 }
             };
         }

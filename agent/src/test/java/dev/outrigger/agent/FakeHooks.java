@@ -41,6 +41,14 @@ final class FakeHooks {
         }
     }
 
+    /** Rewrites a request with two later arguments of the method, passed instead of {@code this} and argument 1. */
+    public static final class RewriteWithRoute extends OnEntry<String, String, String> {
+        @Override
+        public String enter(String request, String route, String context) {
+            return request + " via " + route + " in " + context;
+        }
+    }
+
     /** A bug inside the agent. */
     public static final class Faulty extends OnExit<String, Object, Object> {
         @Override

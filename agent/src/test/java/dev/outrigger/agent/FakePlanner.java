@@ -14,6 +14,11 @@ public class FakePlanner {
         return "sent " + request;
     }
 
+    /** A wide argument before the ones an entry hook is passed, so they sit two slots further. */
+    public String exchange(String request, long attempt, String route, String context) {
+        return "sent " + request;
+    }
+
     /** Starts with a loop: the method's first instruction is a jump target, with a stack map frame of its own. */
     public String pad(String text) {
         do {

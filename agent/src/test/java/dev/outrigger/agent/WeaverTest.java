@@ -75,6 +75,17 @@ class WeaverTest {
     }
 
     @Test
+    void anEnterHookCanBePassedLaterArgumentsInsteadOfThisAndTheSecond() throws Exception {
+        ClientHook hook = new ClientHook("Fake client", PLANNER, "exchange", "java.lang.String",
+                FakeHooks.RewriteWithRoute.class.getName()).passing(2, 3);
+        Class<?> planner = define(transform(hook));
+
+        Object instance = planner.getConstructor().newInstance();
+        assertEquals("sent GET /x via sidecar in context-1", planner.getMethod("exchange", String.class, long.class,
+                String.class, String.class).invoke(instance, "GET /x", 7L, "sidecar", "context-1"));
+    }
+
+    @Test
     void aHookInAClassThatCannotSeeTheAgentGoesThroughTheDefaultSelector() throws Exception {
         ClientHook hook = new ClientHook("Fake JDK client", PLANNER, "pad", "java.lang.String",
                 ClientHook.THROUGH_DEFAULT_SELECTOR);
@@ -155,6 +166,14 @@ class WeaverTest {
 
         assertEquals(List.of("[outrigger-agent] Fake client: not woven, no " + PLANNER
                 + ".determineProxy returning java.lang.Integer, which is another version's"), lines());
+    }
+
+    @Test
+    void aHookThatDoesNotRedirectSaysWhatTheLibraryGoesWithoutWhenItsMethodIsMissing() throws Exception {
+        assertNull(transform(hook("java.lang.Integer", FakeHooks.Marks.class).withEffect("answers are marked")));
+
+        assertEquals(List.of("[outrigger-agent] WARN Fake client: left alone, so not: answers are marked, this version "
+                + "has no " + PLANNER + ".determineProxy returning java.lang.Integer"), lines());
     }
 
     @Test

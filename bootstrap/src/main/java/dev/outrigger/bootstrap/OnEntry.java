@@ -5,7 +5,8 @@ package dev.outrigger.bootstrap;
  * answers becomes the first argument.
  *
  * @param <A> the method's first argument's type
- * @param <S> the class declaring the method (or a supertype)
+ * @param <S> the class declaring the method (or a supertype); or, for a hook that asks for them, the type of another
+ *            of the method's arguments, as is {@code B}
  * @param <B> its second argument's type ({@code Object} when unused or primitive)
  */
 public abstract class OnEntry<A, S, B> extends Hook {

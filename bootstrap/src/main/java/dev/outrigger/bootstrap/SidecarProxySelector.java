@@ -148,6 +148,17 @@ public final class SidecarProxySelector extends ProxySelector implements BiFunct
     }
 
     /**
+     * The {@link CallSignals} headers for a call a library routes through the proxy {@code proxyHost:proxyPort}:
+     * none unless that proxy is the sidecar, so a proxy of the app's own never sees them.
+     */
+    public Map<String, String> signalsViaProxy(String proxyHost, int proxyPort, long timeoutMillis,
+                                               boolean replayable) {
+        InetSocketAddress address = (InetSocketAddress) sidecar.address();
+        return proxyPort == address.getPort() && address.getHostString().equals(proxyHost)
+                ? signals.headers(timeoutMillis, replayable) : Map.of();
+    }
+
+    /**
      * For calls woven into the JDK's clients, which see this selector only as a JDK type. Never throws: a fault
      * means the call goes unchanged.
      *

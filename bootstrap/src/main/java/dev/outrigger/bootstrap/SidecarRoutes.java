@@ -49,23 +49,17 @@ public final class SidecarRoutes {
     }
 
     /**
-     * The {@link CallSignals} headers for a call to this target when it goes to the sidecar, else none.
+     * The {@link CallSignals} headers for a call whose route a library already planned: none unless it goes through
+     * the proxy {@code proxyHost:proxyPort} and that is the sidecar.
      *
-     * @param port          {@code -1} for the scheme's default
+     * @param proxyHost     {@code null} for a direct route
      * @param timeoutMillis the client's own timeout for the call; 0 or less when it has none
      * @param replayable    the client could send the body again
      */
-    public static Map<String, String> signalsFor(String scheme, String host, int port, long timeoutMillis,
-                                                 boolean replayable) {
-        ProxySelector selector = ProxySelector.getDefault();
-        if (!(selector instanceof SidecarProxySelector sidecar) || scheme == null || host == null) {
-            return Map.of();
-        }
-        try {
-            return sidecar.signalsFor(new URI(scheme, null, host, port, null, null, null), timeoutMillis, replayable);
-        } catch (URISyntaxException notAUri) {
-            return Map.of();
-        }
+    public static Map<String, String> signalsViaProxy(String proxyHost, int proxyPort, long timeoutMillis,
+                                                      boolean replayable) {
+        return proxyHost != null && ProxySelector.getDefault() instanceof SidecarProxySelector sidecar
+                ? sidecar.signalsViaProxy(proxyHost, proxyPort, timeoutMillis, replayable) : Map.of();
     }
 
     /**

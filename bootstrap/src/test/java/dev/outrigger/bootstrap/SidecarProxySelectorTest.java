@@ -11,6 +11,7 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +149,17 @@ class SidecarProxySelectorTest {
                 }, new CallSignals(false));
 
         assertEquals(List.of(APP_PROXY), selector.select(MESH_CALL));
+    }
+
+    @Test
+    void aRouteThroughTheSidecarGetsTheCallsSignalsAndOneThroughAnotherProxyNone() {
+        SidecarProxySelector selector = selector(FailMode.OPEN, () -> true);
+
+        Map<String, String> viaSidecar = selector.signalsViaProxy("127.0.0.1", 15001, 800, true);
+        assertEquals("800", viaSidecar.get(CallSignals.TIMEOUT));
+        assertEquals("1", viaSidecar.get(CallSignals.REPLAYABLE));
+        assertEquals(Map.of(), selector.signalsViaProxy("corp-proxy", 15001, 800, true));
+        assertEquals(Map.of(), selector.signalsViaProxy("127.0.0.1", 3128, 800, true));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.outrigger.it;
 
 import dev.outrigger.it.support.CallerRun;
+import dev.outrigger.it.support.ChildProcess;
+import dev.outrigger.it.support.ClientApp;
+import dev.outrigger.it.support.ClientReplies;
 import dev.outrigger.it.support.Eventually;
 import dev.outrigger.it.support.Metrics;
 import dev.outrigger.it.support.Processes;
@@ -16,9 +19,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,6 +112,61 @@ class AgentSignalsTest {
                         "caller", "dev.outrigger.samples.clients." + caller), metrics::toString);
             }
         });
+    }
+
+    /**
+     * Each library whose signals come from a hook of its own, on each version's class path. "slow" answers 503 and
+     * would be retried after a backoff of up to an hour: only a sidecar that knows the app gives up within 3 s
+     * answers the 503 at once. "orders" retries around its failing instance, so a keyed POST goes through when its
+     * body is held in memory and, streamed, fails once in two (round robin).
+     */
+    @Test
+    void eachLibraryTellsTheSidecarItsTimeoutAndWhetherItsBodyCanBeSentAgain() {
+        Upstream failing = processes.upstream("a", "fail");
+        Upstream healthy = processes.upstream("b", "healthy");
+        Sidecar sidecar = processes.sidecar(SidecarPorts.pick(), """
+                services:
+                  slow:
+                    endpoints: [%1$s]
+                    timeout: 2h
+                    retry: {attempts: 2, on: [gateway-error], budget: 100%%, min-retries-per-second: 100, backoff: {base: 1h, max: 1h}}
+                    circuit-breaker: off
+                  orders:
+                    endpoints: [%1$s, %2$s]
+                    balancer: round-robin
+                    retry: {attempts: 2, on: [gateway-error], budget: 100%%, min-retries-per-second: 100, backoff: {base: 1ms, max: 5ms}}
+                    circuit-breaker: off
+                """.formatted(failing.address(), healthy.address()));
+        String deadline = "GET http://slow/report +read-timeout=3000";
+        List<String> inMemory = List.of("POST http://orders/new Idempotency-Key:order-1 +in-memory",
+                "POST http://orders/new Idempotency-Key:order-2 +in-memory");
+        List<String> streamed = List.of("POST http://orders/new Idempotency-Key:order-3",
+                "POST http://orders/new Idempotency-Key:order-4");
+        List<String> calls = new ArrayList<>(List.of(deadline));
+        calls.addAll(inMemory);
+        calls.addAll(streamed);
+
+        for (ClientApp client : List.of(ClientApp.of("apache4-default"), ClientApp.of("apache5-async"),
+                ClientApp.of("jetty12"), ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"),
+                ClientApp.okHttpOn("okhttp5"))) {
+            ChildProcess app = processes.runToEnd("app-" + client, client.command(
+                    List.of(sidecar.agentOption() + ",signals=on"), calls));
+            String output = app.output();
+            Map<String, String> replies = ClientReplies.of(app.stdout());
+
+            assertTrue(replies.getOrDefault(deadline, "").startsWith("status=503\n"),
+                    client + ": the sidecar answered at once instead of retrying past the app's timeout:\n" + output);
+            for (String call : inMemory) {
+                assertTrue(replies.getOrDefault(call, "").startsWith("status=200\n"),
+                        client + ": a keyed POST with a body in memory is retried:\n" + output);
+            }
+            // The async sample holds every body in memory.
+            if (!client.kind().equals("apache5-async")) {
+                assertTrue(streamed.stream().anyMatch(call -> replies.getOrDefault(call, "")
+                        .startsWith("status=503\n")), client + ": a streamed body is not sent twice:\n" + output);
+            }
+            assertFalse(output.toLowerCase(Locale.ROOT).contains("echo.header.x-outrigger-"), output);
+        }
     }
 
     private static String[] append(String[] args, String... more) {

@@ -2,6 +2,7 @@ package dev.outrigger.it;
 
 import dev.outrigger.it.support.ChildProcess;
 import dev.outrigger.it.support.ClientApp;
+import dev.outrigger.it.support.ClientReplies;
 import dev.outrigger.it.support.Echo;
 import dev.outrigger.it.support.Eventually;
 import dev.outrigger.it.support.FreePort;
@@ -24,7 +25,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,7 +152,7 @@ class ClientLibrariesTest {
 
         ChildProcess app = PROCESSES.runToEnd("app-" + client,
                 client.command(List.of(sidecar.agentOption(), APP_HEAP), allCalls));
-        Map<String, String> replies = replies(app.stdout());
+        Map<String, String> replies = ClientReplies.of(app.stdout());
         String output = app.output();
 
         assertSequentialCallsAsWithoutTheAgent(wire.arrivals(direct), wire.arrivals(throughAgent),
@@ -290,20 +290,6 @@ class ClientLibrariesTest {
     }
 
     /** The app's output split at its {@code --- CALL} lines: what followed each call. */
-    private static Map<String, String> replies(String stdout) {
-        Map<String, String> replies = new LinkedHashMap<>();
-        String request = null;
-        for (String line : stdout.split("\n")) {
-            if (line.startsWith("--- ")) {
-                request = line.substring(4);
-                replies.put(request, "");
-            } else if (request != null) {
-                replies.merge(request, line + "\n", String::concat);
-            }
-        }
-        return replies;
-    }
-
     private static Echo answered(Map<String, String> replies, String request, String output) {
         String reply = replies.getOrDefault(request, "");
         assertEquals("status=200", reply.lines().findFirst().orElse(""), request + " in:\n" + output);

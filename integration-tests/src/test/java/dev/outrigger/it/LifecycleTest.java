@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The agent and its sidecar starting and stopping together: the first call waits for a sidecar that starts late,
- * a lease makes the sidecar exit with its app (even one killed with SIGKILL), and an app's shutdown hook still
+ * a lease makes the sidecar exit with its app (even one killed with SIGKILL) or, with a first-lease window, without
+ * one that never came, and an app's shutdown hook still
  * calls through the sidecar when both get SIGTERM at once.
  */
 class LifecycleTest {
@@ -52,6 +53,16 @@ class LifecycleTest {
 
         assertEquals(0, sidecar.process().awaitExit(EXIT), sidecar.process()::output);
         assertTrue(sidecar.process().output().contains("the last lease ended"), sidecar.process()::output);
+    }
+
+    @Test
+    void aSidecarWhoseJobEndedBeforeItStartedExitsAfterItsFirstLeaseWindow() {
+        Sidecar sidecar = processes.sidecar(SidecarPorts.pick(),
+                "lifecycle: {exit-with-lease: true, first-lease-within: 3s}\n");
+
+        assertEquals(0, sidecar.process().awaitExit(EXIT), sidecar.process()::output);
+        assertTrue(sidecar.process().output().contains("no app took a lease within 3000 ms"),
+                sidecar.process()::output);
     }
 
     @Test

@@ -35,6 +35,7 @@ import io.netty.util.concurrent.EventExecutor;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -135,6 +136,7 @@ public final class Sidecar implements AutoCloseable {
             Channel adminChannel = AdminServer.bind(socket(config.listeners().admin()), group, transport, pages,
                     sidecar::ready, sidecar.leases);
             sidecar.listeners.add(adminChannel);
+            sidecar.awaitFirstLease(group.next());
             sidecar.ready = true;
             String tlsBy = meshTls == null ? "" : ", mesh TLS by " + TlsSettings.provider();
             LOG.info(() -> String.format("sidecar '%s' ready in %d ms: outbound %s, inbound %s, admin %s, %d services, "
@@ -193,12 +195,31 @@ public final class Sidecar implements AutoCloseable {
         terminated.await();
     }
 
-    /** With {@code exit-with-lease}: the app is gone, so this sidecar goes too (on a thread of its own: it waits). */
+    /** With {@code exit-with-lease}: the app is gone, so this sidecar goes too. */
     private void lastLeaseEnded() {
-        if (lifecycle.exitWithLease() && !closing.get()) {
-            LOG.info("the last lease ended (the app is gone): stopping (lifecycle.exit-with-lease)");
-            Thread exit = new Thread(this::close, "outrigger-lease-exit");
-            exit.start();
+        if (lifecycle.exitWithLease()) {
+            stopForLease("the last lease ended (the app is gone): stopping (lifecycle.exit-with-lease)");
+        }
+    }
+
+    /** With {@code first-lease-within}: an app that has not taken a lease by then is taken to be gone already. */
+    private void awaitFirstLease(EventLoop loop) {
+        Duration within = lifecycle.firstLeaseWithin();
+        if (lifecycle.exitWithLease() && within != null) {
+            loop.schedule(() -> {
+                if (leases.firstLeaseDue()) {
+                    stopForLease("no app took a lease within " + within.toMillis()
+                            + " ms (lifecycle.first-lease-within): stopping");
+                }
+            }, within.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops on a thread of its own (a stop waits; this runs on an event loop). */
+    private void stopForLease(String why) {
+        if (!closing.get()) {
+            LOG.info(why);
+            new Thread(this::close, "outrigger-lease-exit").start();
         }
     }
 

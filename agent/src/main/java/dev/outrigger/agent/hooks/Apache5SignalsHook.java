@@ -2,9 +2,7 @@ package dev.outrigger.agent.hooks;
 
 import dev.outrigger.bootstrap.OnEntry;
 import dev.outrigger.bootstrap.SidecarRoutes;
-import java.net.InetSocketAddress;
 import java.util.Map;
-import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -21,19 +19,13 @@ public final class Apache5SignalsHook extends OnEntry<ClassicHttpRequest, Object
 
     @Override
     public ClassicHttpRequest enter(ClassicHttpRequest request, Object exec, ExecChain.Scope scope) {
-        HttpRoute route = scope.route;
-        HttpHost target = route.getTargetHost();
-        HttpHost proxy = route.getProxyHost();
-        InetSocketAddress sidecar = SidecarRoutes.sidecarFor(target.getSchemeName(), target.getHostName(),
-                target.getPort());
-        if (proxy != null && sidecar != null && proxy.getPort() == sidecar.getPort()
-                && proxy.getHostName().equals(sidecar.getHostString())) {
+        HttpHost proxy = scope.route.getProxyHost();
+        if (proxy != null) {
             RequestConfig config = scope.clientContext.getRequestConfig();
             Timeout timeout = config == null ? null : config.getResponseTimeout();
             HttpEntity entity = request.getEntity();
-            Map<String, String> headers = SidecarRoutes.signalsFor(target.getSchemeName(), target.getHostName(),
-                    target.getPort(), timeout == null ? 0 : timeout.toMilliseconds(),
-                    entity == null || entity.isRepeatable());
+            Map<String, String> headers = SidecarRoutes.signalsViaProxy(proxy.getHostName(), proxy.getPort(),
+                    timeout == null ? 0 : timeout.toMilliseconds(), entity == null || entity.isRepeatable());
             for (Map.Entry<String, String> header : headers.entrySet()) {
                 request.setHeader(header.getKey(), header.getValue());
             }

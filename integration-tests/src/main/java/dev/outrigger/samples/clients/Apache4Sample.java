@@ -5,6 +5,7 @@ import org.apache.http.HttpResponse;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.RequestBuilder;
+import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.InputStreamEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 
@@ -21,7 +22,8 @@ final class Apache4Sample implements SampleClient {
         RequestBuilder request = RequestBuilder.create(call.method()).setUri(call.uri());
         call.headers().forEach(header -> request.addHeader(header[0], header[1]));
         if (call.body() != null) {
-            request.setEntity(new InputStreamEntity(call.body().content().get(), call.body().length()));
+            request.setEntity(call.body().inMemory() ? new ByteArrayEntity(call.body().bytes())
+                    : new InputStreamEntity(call.body().content().get(), call.body().length()));
         }
         if (call.readTimeout() != null) {
             request.setConfig(RequestConfig.custom().setSocketTimeout((int) call.readTimeout().toMillis()).build());

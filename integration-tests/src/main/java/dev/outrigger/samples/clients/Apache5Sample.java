@@ -6,6 +6,7 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpMessage;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -23,8 +24,10 @@ final class Apache5Sample implements SampleClient {
         ClassicRequestBuilder request = ClassicRequestBuilder.create(call.method()).setUri(call.uri());
         call.headers().forEach(header -> request.addHeader(header[0], header[1]));
         if (call.body() != null) {
-            request.setEntity(new InputStreamEntity(call.body().content().get(), call.body().length(),
-                    ContentType.APPLICATION_OCTET_STREAM));
+            request.setEntity(call.body().inMemory()
+                    ? new ByteArrayEntity(call.body().bytes(), ContentType.APPLICATION_OCTET_STREAM)
+                    : new InputStreamEntity(call.body().content().get(), call.body().length(),
+                            ContentType.APPLICATION_OCTET_STREAM));
         }
         return client.execute(request.build(), context(call), response -> Reply.streamed(response.getCode(),
                 outriggerError(response), response.getEntity() == null ? null : response.getEntity().getContent()));

@@ -1,5 +1,6 @@
 package dev.outrigger.samples.clients;
 
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
@@ -25,7 +26,8 @@ final class Jetty12Sample implements SampleClient {
             if (call.body().length() >= 0) {
                 request.headers(fields -> fields.put(HttpHeader.CONTENT_LENGTH, call.body().length()));
             }
-            request.body(new InputStreamRequestContent(call.body().content().get()));
+            request.body(call.body().inMemory() ? new BytesRequestContent(call.body().bytes())
+                    : new InputStreamRequestContent(call.body().content().get()));
         }
         if (call.readTimeout() != null) {
             request.idleTimeout(call.readTimeout().toMillis(), TimeUnit.MILLISECONDS);

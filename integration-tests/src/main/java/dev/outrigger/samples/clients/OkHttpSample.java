@@ -21,7 +21,7 @@ final class OkHttpSample implements SampleClient {
     @Override
     public Reply exchange(Call call) throws Exception {
         Request.Builder request = new Request.Builder().url(call.uri().toURL())
-                .method(call.method(), call.body() == null ? null : new StreamedBody(call.body()));
+                .method(call.method(), body(call.body()));
         call.headers().forEach(header -> request.addHeader(header[0], header[1]));
         OkHttpClient caller = call.readTimeout() == null ? client
                 : client.newBuilder().readTimeout(call.readTimeout().toMillis(), TimeUnit.MILLISECONDS).build();
@@ -29,6 +29,14 @@ final class OkHttpSample implements SampleClient {
             return Reply.streamed(response.code(), response.header("x-outrigger-error"),
                     response.body() == null ? null : response.body().byteStream());
         }
+    }
+
+    private static RequestBody body(Body body) {
+        if (body == null) {
+            return null;
+        }
+        // The one bytes factory OkHttp 3, 4 and 5 all have (deprecated in 4 and 5, for a Kotlin extension).
+        return body.inMemory() ? RequestBody.create((MediaType) null, body.bytes()) : new StreamedBody(body);
     }
 
     /** A request body OkHttp pulls from the stream as it writes: fixed-length, or chunked when the length is -1. */

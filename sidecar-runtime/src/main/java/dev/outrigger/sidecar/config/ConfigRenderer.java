@@ -40,6 +40,9 @@ public final class ConfigRenderer {
         Map<String, Object> lifecycle = new LinkedHashMap<>();
         lifecycle.put("exit-with-lease", config.lifecycle().exitWithLease());
         lifecycle.put("drain", Units.formatDuration(config.lifecycle().drain()));
+        if (config.lifecycle().firstLeaseWithin() != null) {
+            lifecycle.put("first-lease-within", Units.formatDuration(config.lifecycle().firstLeaseWithin()));
+        }
         root.put("lifecycle", lifecycle);
         try {
             return MAPPER.writeValueAsString(root);

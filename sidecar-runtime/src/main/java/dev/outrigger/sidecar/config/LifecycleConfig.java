@@ -10,8 +10,11 @@ import java.time.Duration;
  * @param exitWithLease exit (code 0, after draining) once the last lease ends, provided one was ever taken
  *                      (default false)
  * @param drain         the most time a stop spends on leases still held and requests still in flight (default 5s)
+ * @param firstLeaseWithin with {@code exitWithLease}: when no lease was taken this long after the start, the app is
+ *                      taken to be gone already (a short job that ended first) and the sidecar stops; null (the
+ *                      default) waits for the first lease however long it takes
  */
-public record LifecycleConfig(boolean exitWithLease, Duration drain) {
+public record LifecycleConfig(boolean exitWithLease, Duration drain, Duration firstLeaseWithin) {
 
-    public static final LifecycleConfig DEFAULT = new LifecycleConfig(false, Duration.ofSeconds(5));
+    public static final LifecycleConfig DEFAULT = new LifecycleConfig(false, Duration.ofSeconds(5), null);
 }

@@ -58,8 +58,14 @@ final class SidecarConfigBinder {
 
     private static LifecycleConfig lifecycle(Fields fields) {
         LifecycleConfig d = LifecycleConfig.DEFAULT;
-        return new LifecycleConfig(fields.get("exit-with-lease", Readers.bool(), d.exitWithLease()),
-                fields.get("drain", Readers.duration(), d.drain()));
+        boolean exitWithLease = fields.get("exit-with-lease", Readers.bool(), d.exitWithLease());
+        Duration firstLeaseWithin = fields.get("first-lease-within", Readers.duration(), d.firstLeaseWithin());
+        if (firstLeaseWithin != null && !exitWithLease && fields.valid("exit-with-lease")) {
+            fields.error("first-lease-within", "needs exit-with-lease: true (without it the sidecar never exits "
+                    + "for want of a lease)");
+        }
+        return new LifecycleConfig(exitWithLease, fields.get("drain", Readers.duration(), d.drain()),
+                firstLeaseWithin);
     }
 
     private static Listeners listeners(Fields fields) {

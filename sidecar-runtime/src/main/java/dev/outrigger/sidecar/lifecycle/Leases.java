@@ -31,6 +31,20 @@ public final class Leases {
         onLastEnded.run();
     }
 
+    /**
+     * The time allowed for the first lease is up: when no lease was ever taken, the app is taken to be gone (a short
+     * job that ended before its sidecar was up). Then {@code onLastEnded} will never run, and the caller stops.
+     *
+     * @return whether no lease was ever taken
+     */
+    public synchronized boolean firstLeaseDue() {
+        if (everTaken) {
+            return false;
+        }
+        lastEndedReported = true;
+        return true;
+    }
+
     public synchronized int held() {
         return held;
     }

@@ -20,6 +20,8 @@ public record AgentSignals(long timeoutNanos, boolean replayable, String caller)
     public static final String REPLAYABLE = "x-outrigger-replayable";
     public static final String CALLER = "x-outrigger-caller";
     public static final AgentSignals NONE = new AgentSignals(0, false, null);
+    /** How long past the caller's own timeout the sidecar still waits for the upstream's answer. */
+    public static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private static final int MAX_CALLER_LENGTH = 200;
     private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$.]*");
@@ -41,9 +43,17 @@ public record AgentSignals(long timeoutNanos, boolean replayable, String caller)
         return NONE;
     }
 
-    /** The deadline of the call: the service's timeout, or the caller's own when that is shorter. */
+    /**
+     * The deadline of the call: the service's timeout, or the caller's own and {@link #GRACE_NANOS} when that is
+     * shorter. The grace lets the app's own timeout fire first, as it would without the agent: a client's read timeout
+     * starts only once it has written its request, after this sidecar started counting.
+     */
     public long deadlineNanos(long serviceTimeoutNanos) {
-        return timeoutNanos > 0 ? Math.min(serviceTimeoutNanos, timeoutNanos) : serviceTimeoutNanos;
+        if (timeoutNanos <= 0) {
+            return serviceTimeoutNanos;
+        }
+        long callerDeadline = timeoutNanos + Math.min(GRACE_NANOS, Long.MAX_VALUE - timeoutNanos);
+        return Math.min(serviceTimeoutNanos, callerDeadline);
     }
 
     private static long nanos(String millis) {

@@ -55,7 +55,7 @@ class ConfigLoaderTest {
               Inventory.internal:
                 endpoints: [127.0.0.4:8080]
                 circuit-breaker: off
-            lifecycle: {exit-with-lease: true, drain: 250ms}
+            lifecycle: {exit-with-lease: true, drain: 250ms, first-lease-within: 30s}
             """;
 
     @Test
@@ -84,7 +84,7 @@ class ConfigLoaderTest {
         assertEquals(new CircuitBreakerConfig(0.6, 30, 15, Duration.ofHours(1), 2, true), payments.circuitBreaker());
 
         assertFalse(config.services().get("Inventory.internal").circuitBreaker().enabled());
-        assertEquals(new LifecycleConfig(true, Duration.ofMillis(250)), config.lifecycle());
+        assertEquals(new LifecycleConfig(true, Duration.ofMillis(250), Duration.ofSeconds(30)), config.lifecycle());
     }
 
     @Test
@@ -108,7 +108,7 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(15), payments.timeout());
         assertEquals(RetryConfig.DEFAULT, payments.retry());
         assertEquals(CircuitBreakerConfig.DEFAULT, payments.circuitBreaker());
-        assertEquals(new LifecycleConfig(false, Duration.ofSeconds(5)), config.lifecycle());
+        assertEquals(new LifecycleConfig(false, Duration.ofSeconds(5), null), config.lifecycle());
     }
 
     @Test
@@ -122,6 +122,20 @@ class ConfigLoaderTest {
                   exit-with-lease: yes please
                   drain: 0s
                   drian: 1s
+                """));
+    }
+
+    @Test
+    void aFirstLeaseDeadlineNeedsExitWithLeaseAndAPositiveDuration() {
+        assertEquals(List.of("sidecar.yaml:2: lifecycle.first-lease-within: needs exit-with-lease: true (without it "
+                + "the sidecar never exits for want of a lease)"), errors("""
+                service: orders
+                lifecycle: {first-lease-within: 30s}
+                """));
+        assertEquals(List.of("sidecar.yaml:2: lifecycle.first-lease-within: must be greater than 0, got '0s'"),
+                errors("""
+                service: orders
+                lifecycle: {exit-with-lease: true, first-lease-within: 0s}
                 """));
     }
 

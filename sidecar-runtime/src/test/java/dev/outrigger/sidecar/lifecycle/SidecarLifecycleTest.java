@@ -49,6 +49,13 @@ class SidecarLifecycleTest {
     }
 
     @Test
+    void exitsWhenNoAppTookALeaseWithinTheFirstLeaseWindow() throws Exception {
+        Sidecar sidecar = start("{exit-with-lease: true, first-lease-within: 200ms}");
+
+        CompletableFuture.runAsync(() -> awaitTermination(sidecar)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aStopKeepsServingWhileAnAppHoldsALease() throws Exception {
         Sidecar sidecar = start("{drain: 30s}");
         CompletableFuture<Void> closed;

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,10 +69,12 @@ class AgentSignalsTest {
     }
 
     @Test
-    void theCallersTimeoutShortensTheDeadlineButNeverLengthensIt() {
-        assertEquals(100, new AgentSignals(100, false, null).deadlineNanos(5_000));
-        assertEquals(5_000, new AgentSignals(9_000, false, null).deadlineNanos(5_000));
-        assertEquals(5_000, AgentSignals.NONE.deadlineNanos(5_000));
+    void theCallersTimeoutAndAGraceShortenTheDeadlineButNeverLengthenIt() {
+        long service = AgentSignals.GRACE_NANOS * 10;
+        assertEquals(100 + AgentSignals.GRACE_NANOS, new AgentSignals(100, false, null).deadlineNanos(service));
+        assertEquals(service, new AgentSignals(service - 1, false, null).deadlineNanos(service));
+        assertEquals(service, AgentSignals.NONE.deadlineNanos(service));
+        assertEquals(Long.MAX_VALUE, new AgentSignals(Long.MAX_VALUE, false, null).deadlineNanos(Long.MAX_VALUE));
     }
 
     @Test
@@ -96,7 +99,8 @@ class AgentSignalsTest {
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(504, response.statusCode());
         assertEquals("timeout", response.headers().firstValue(LocalReply.ERROR_HEADER).orElse(""));
-        assertTrue(response.body().contains("within 300 ms"), response.body());
+        assertTrue(response.body().contains("within " + (300 + TimeUnit.NANOSECONDS.toMillis(AgentSignals.GRACE_NANOS))
+                + " ms"), response.body());
         assertTrue(tookMillis < 2_500, "took " + tookMillis + " ms");
         assertTrue(metrics().contains("outrigger_circuit_breaker_state{service=\"svc\",state=\"closed\"} 1"),
                 "the caller's impatience is no failure of the service");
@@ -104,7 +108,7 @@ class AgentSignalsTest {
 
     @Test
     void noRetryStartsAfterTheCallersDeadline() throws Exception {
-        upstream.delay(400);
+        upstream.delay(300 + TimeUnit.NANOSECONDS.toMillis(AgentSignals.GRACE_NANOS) + 100);
         upstream.answer(() -> 503);
         startSidecar("retry: {attempts: 3, on: [gateway-error], budget: 100%, backoff: {base: 1ms, max: 1ms}}");
         HttpResponse<String> response = send(request("GET").header(AgentSignals.TIMEOUT, "300"));

@@ -13,10 +13,11 @@ import java.util.Set;
 
 /**
  * The calls every client sample app makes, whatever its library: {@code main(KIND CALL...)}, each CALL one argument
- * {@code "METHOD URL [Name:value]... [+body=N] [+chunked] [+read-timeout=MILLIS]"}.
+ * {@code "METHOD URL [Name:value]... [+body=N] [+chunked] [+in-memory] [+read-timeout=MILLIS]"}.
  *
  * Every request carries the {@link #HEADERS}, then the call's own. POST, PUT and PATCH carry {@link #BODY}, or with
- * {@code +body=N} N bytes of {@link PatternBody}, streamed, of unknown length (chunked) with {@code +chunked}. For
+ * {@code +body=N} N bytes of {@link PatternBody}, streamed, of unknown length (chunked) with {@code +chunked}, handed
+ * to the library as bytes with {@code +in-memory}. For
  * each call it prints {@code --- CALL}, then {@code status=N} (or {@code status=-} and the exception),
  * {@code outrigger-error=X}, the response body (see {@link SampleClient.Reply}) and, for a call with a read timeout,
  * {@code elapsed-ms=N}.
@@ -28,7 +29,7 @@ public final class ClientSuite {
             new String[] {"X-Multi", "one"}, new String[] {"X-Multi", "two"}, new String[] {"X-Trace-Id", "Abc-123"});
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final SampleClient.Body SMALL_BODY = new SampleClient.Body(BODY.length(),
-            () -> new ByteArrayInputStream(BODY.getBytes(StandardCharsets.UTF_8)));
+            () -> new ByteArrayInputStream(BODY.getBytes(StandardCharsets.UTF_8)), false);
 
     /** Builds the client of a kind named on the command line; each kind loads only its own library's classes. */
     @FunctionalInterface
@@ -42,7 +43,7 @@ public final class ClientSuite {
     /** Runs the calls of {@code args} with the client {@code args[0]} names, then ends the JVM. */
     public static void main(String[] args, Clients clients) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: KIND \"METHOD URL [Name:value]... [+body=N] [+chunked] [+read-timeout=MILLIS]\"...");
+            System.err.println("usage: KIND \"METHOD URL [Name:value]... [+body=N] [+chunked] [+in-memory] [+read-timeout=MILLIS]\"...");
             System.exit(2);
         }
         try (SampleClient client = clients.of(args[0])) {
@@ -78,22 +79,25 @@ public final class ClientSuite {
         List<String[]> headers = new ArrayList<>(HEADERS);
         SampleClient.Body body = WITH_BODY.contains(method) ? SMALL_BODY : null;
         boolean chunked = false;
+        boolean inMemory = false;
         Duration readTimeout = null;
         for (int i = 2; i < words.length; i++) {
             String word = words[i];
             if (word.startsWith("+body=")) {
                 long length = Long.parseLong(word.substring("+body=".length()));
-                body = new SampleClient.Body(length, () -> new PatternBody(length));
+                body = new SampleClient.Body(length, () -> new PatternBody(length), false);
             } else if (word.equals("+chunked")) {
                 chunked = true;
+            } else if (word.equals("+in-memory")) {
+                inMemory = true;
             } else if (word.startsWith("+read-timeout=")) {
                 readTimeout = Duration.ofMillis(Long.parseLong(word.substring("+read-timeout=".length())));
             } else {
                 headers.add(word.split(":", 2));
             }
         }
-        if (chunked && body != null) {
-            body = new SampleClient.Body(-1, body.content());
+        if (body != null && (chunked || inMemory)) {
+            body = new SampleClient.Body(chunked ? -1 : body.length(), body.content(), inMemory);
         }
         return new SampleClient.Call(method, URI.create(words[1]), headers, body, readTimeout);
     }

@@ -21,8 +21,12 @@ public interface SampleClient extends AutoCloseable {
     record Call(String method, URI uri, List<String[]> headers, Body body, Duration readTimeout) {
     }
 
-    /** A request body, read from {@code content} as it is sent; {@code length} is -1 when unknown (chunked). */
-    record Body(long length, Supplier<InputStream> content) {
+    /**
+     * A request body, read from {@code content} as it is sent; {@code length} is -1 when unknown (chunked). With
+     * {@code inMemory} the app hands its library the whole body as bytes, which the library can send again, instead
+     * of a stream (libraries that only take bytes always get bytes).
+     */
+    record Body(long length, Supplier<InputStream> content, boolean inMemory) {
 
         /** The whole body, for a library that only takes bytes: only small bodies are sent to such a sample. */
         public byte[] bytes() {
