@@ -186,10 +186,14 @@ final class Report {
             line(String.format("| %s | %d | %.0f | %s | %s |", v.name(), ms.length, v.medianMillis(), range(ms),
                     v.rssMiB().isEmpty() ? "–" : range(v.rssMiB().stream().mapToDouble(Double::doubleValue).toArray())));
         }
-        if (agent.size() == 2) {
+        if (agent.size() == 3) { // the app without an agent, with one that does nothing, with Outrigger's
+            double none = agent.get(0).medianMillis();
+            double empty = agent.get(1).medianMillis();
+            double outrigger = agent.get(2).medianMillis();
             line("");
-            line(String.format("Agent start-up cost (median, same app and same call): %+.0f ms.",
-                    agent.get(1).medianMillis() - agent.get(0).medianMillis()));
+            line(String.format("Agent start-up cost (median, same app and same call): %+.0f ms, of which %+.0f ms is "
+                    + "the JVM's own handling of any -javaagent (an agent that does nothing) and %+.0f ms Outrigger's.",
+                    outrigger - none, empty - none, outrigger - empty));
         }
         agentCallCost();
         line("");
