@@ -7,6 +7,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.StreamChannel;
 import org.apache.hc.core5.http.nio.entity.AbstractBinAsyncEntityProducer;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Apache HttpClient 5 async, as {@code HttpAsyncClients.createDefault()} builds it, streaming both bodies through its
- * non-blocking API: an entity producer that sends what the connection can take, a consumer that reads as data comes.
+ * non-blocking API: an entity producer that sends what the connection can take (or, for a body the call holds in
+ * memory, the library's own producer of bytes, which can be sent again), a consumer that reads as data comes.
  */
 final class Apache5AsyncSample implements SampleClient {
     private static final int CHUNK = 64 * 1024;
@@ -32,7 +34,9 @@ final class Apache5AsyncSample implements SampleClient {
         AsyncRequestBuilder request = AsyncRequestBuilder.create(call.method()).setUri(call.uri());
         call.headers().forEach(header -> request.addHeader(header[0], header[1]));
         if (call.body() != null) {
-            request.setEntity(new StreamedEntity(call.body()));
+            request.setEntity(call.body().inMemory()
+                    ? AsyncEntityProducers.create(call.body().bytes(), ContentType.APPLICATION_OCTET_STREAM)
+                    : new StreamedEntity(call.body()));
         }
         return client.execute(request.build(), new StreamedReply(), Apache5Sample.context(call), null).get();
     }
