@@ -31,12 +31,12 @@ final class HookClassFile {
 
     /** @return this class file with every mention of {@code from} (an internal name) made one of {@code to} */
     byte[] renamed(String from, String to) throws IOException {
-        Pool pool = read();
+        int count = (bytes[8] & 0xFF) << 8 | bytes[9] & 0xFF; // the constant pool's, after magic and version
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 256);
         DataOutputStream data = new DataOutputStream(out);
         data.write(bytes, 0, 10);
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 10, bytes.length - 10));
-        for (int i = 1; i < pool.strings.length; i++) {
+        for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             data.writeByte(tag);
             if (tag == UTF8) {
