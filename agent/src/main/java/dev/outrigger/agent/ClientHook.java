@@ -87,6 +87,17 @@ record ClientHook(String library, String typeName, String methodName, String ret
     /** Where OkHttp builds a call's address: in its {@code Transmitter} (3), {@code RealCall} (4), chain (5). */
     private static final String OKHTTP_ADDRESS = "dev.outrigger.agent.hooks.OkHttpHttpsAddressHook";
 
+    private static final String REACTOR_NETTY = "Reactor Netty HttpClient (and Spring WebClient on it)";
+
+    /**
+     * Where Reactor Netty is about to write a request's head: {@code HttpOperations.markSentHeaders} and
+     * {@code markSentHeaderAndBody}, true once per request (see {@code ReactorNettyHeadHook}).
+     */
+    private static ClientHook reactorNettyHead(String methodName, String effect) {
+        return new ClientHook(REACTOR_NETTY, "reactor.netty.http.HttpOperations", methodName, "boolean",
+                "dev.outrigger.agent.hooks.ReactorNettyHeadHook").withEffect(effect);
+    }
+
     /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
     static final List<ClientHook> ALL = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -98,8 +109,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Jetty HttpClient (9.4 to 12)",
                     "org.eclipse.jetty.client.ProxyConfiguration", "match",
                     "org.eclipse.jetty.client.ProxyConfiguration$Proxy", "dev.outrigger.agent.hooks.JettyProxyHook"),
-            new ClientHook("Reactor Netty HttpClient (and Spring WebClient on it)",
-                    "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
+            new ClientHook(REACTOR_NETTY, "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
                     "java.net.SocketAddress", "dev.outrigger.agent.hooks.ReactorNettyAddressHook"),
             new ClientHook("Vert.x 4 HttpClient (and its WebClient)",
                     "io.vertx.core.http.impl.HttpClientImpl", "doRequest", "void",
@@ -109,7 +119,8 @@ record ClientHook(String library, String typeName, String methodName, String ret
     /**
      * Woven only when the app opted hosts in with {@code https-hosts}: libraries that can be made to send an
      * https:// request to a proxy in plaintext, neither CONNECT nor TLS ({@code GET https://host/x}, or for OkHttp
-     * {@code GET /x} and the JDK HttpClient {@code GET http://host/x}, marked {@code x-outrigger-tls: 1}).
+     * and Reactor Netty {@code GET /x} and the JDK HttpClient {@code GET http://host/x}, marked
+     * {@code x-outrigger-tls: 1}).
      */
     static final List<ClientHook> HTTPS = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -132,6 +143,13 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Jetty HttpClient (10 and later)", "org.eclipse.jetty.client.HttpProxy", "requiresTunnel",
                     "boolean", "dev.outrigger.agent.hooks.JettyHttpsNoTunnelHook").withEffect(HTTPS_HOSTS)
                     .asOneOfVersions(),
+            new ClientHook(REACTOR_NETTY, "reactor.netty.http.client.HttpConnectionProvider", "acquire",
+                    "reactor.core.publisher.Mono", "dev.outrigger.agent.hooks.ReactorNettyHttpsConfigHook")
+                    .withParameters("reactor.netty.transport.TransportConfig", "reactor.netty.ConnectionObserver",
+                            "java.util.function.Supplier", "io.netty.resolver.AddressResolverGroup")
+                    .passing(2, 1).withEffect(HTTPS_HOSTS),
+            reactorNettyHead("markSentHeaders", HTTPS_HOSTS),
+            reactorNettyHead("markSentHeaderAndBody", HTTPS_HOSTS),
             JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS));
 
     /**
@@ -169,6 +187,8 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Jetty HttpClient 12", "org.eclipse.jetty.client.HttpClient", "resolveDestination",
                     "org.eclipse.jetty.client.Destination", "dev.outrigger.agent.hooks.Jetty12SignalsHook")
                     .withParameters("org.eclipse.jetty.client.Request").withEffect(SIGNALS_EFFECT),
+            reactorNettyHead("markSentHeaders", SIGNALS_EFFECT),
+            reactorNettyHead("markSentHeaderAndBody", SIGNALS_EFFECT),
             JDK_HTTP_CLIENT.withEffect(SIGNALS_EFFECT),
             new ClientHook("HttpURLConnection", "sun.net.www.protocol.http.HttpURLConnection", "writeRequests",
                     "void", THROUGH_DEFAULT_SELECTOR).withParameters().withEffect(SIGNALS_EFFECT));

@@ -5,6 +5,7 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * What advice woven into client libraries calls: whether a call goes to the sidecar, and where the sidecar is. It
@@ -12,6 +13,8 @@ import java.util.Map;
  * default selector keeps its choice for every client, woven or not.
  */
 public final class SidecarRoutes {
+    /** Per call, which attempt went to which sidecar in plaintext; weak keys, so a finished call leaves by itself. */
+    private static final Map<Object, HandedOver> HANDED_OVER = new WeakHashMap<>();
 
     private SidecarRoutes() {
     }
@@ -67,6 +70,43 @@ public final class SidecarRoutes {
      * scheme and authority are read, so an odd character in the path cannot get in the way.
      */
     public static InetSocketAddress sidecarForUrl(String url) {
+        URI target = schemeAndAuthority(url);
+        return target == null ? null : sidecarFor(target.getScheme(), target.getHost(), target.getPort());
+    }
+
+    /** {@link #plaintextSidecarForHttps(String, int)} for an {@code https} URL text; {@code null} for any other. */
+    public static InetSocketAddress plaintextSidecarForHttpsUrl(String url) {
+        URI target = schemeAndAuthority(url);
+        return target == null || !"https".equalsIgnoreCase(target.getScheme()) ? null
+                : plaintextSidecarForHttps(target.getHost(), target.getPort());
+    }
+
+    /**
+     * For a library that settles an https call's TLS and the address it connects to at two different points: the
+     * first point, having left out the TLS of one {@code attempt} of {@code call}, records that it goes to
+     * {@code sidecar}, and the second asks {@link #handedOver}, so both agree on any thread even if the sidecar's
+     * state changes between them. Kept only while {@code call} is alive (a weak key, compared with its
+     * {@code equals}: pass an object that keeps Object's); the attempt is compared by identity.
+     */
+    public static void handOver(Object call, Object attempt, InetSocketAddress sidecar) {
+        synchronized (HANDED_OVER) {
+            HANDED_OVER.put(call, new HandedOver(attempt, sidecar));
+        }
+    }
+
+    /** @return the sidecar {@link #handOver} recorded for this very {@code attempt} of {@code call}, else {@code null} */
+    public static InetSocketAddress handedOver(Object call, Object attempt) {
+        HandedOver recorded;
+        synchronized (HANDED_OVER) {
+            recorded = HANDED_OVER.get(call);
+        }
+        return recorded != null && recorded.attempt() == attempt ? recorded.sidecar() : null;
+    }
+
+    private record HandedOver(Object attempt, InetSocketAddress sidecar) {
+    }
+
+    private static URI schemeAndAuthority(String url) {
         int authority = url == null ? -1 : url.indexOf("://");
         if (authority < 0) {
             return null;
@@ -76,8 +116,7 @@ public final class SidecarRoutes {
             end++;
         }
         try {
-            URI target = new URI(url.substring(0, end));
-            return sidecarFor(target.getScheme(), target.getHost(), target.getPort());
+            return new URI(url.substring(0, end));
         } catch (URISyntaxException notAUrl) {
             return null;
         }

@@ -76,7 +76,8 @@ class HttpsHostsTest {
     static Stream<ClientApp> clients() {
         return Stream.concat(
                 Stream.of("jdk-httpclient", "jdk-httpclient-async", "okhttp", "apache5-default", "apache5-async",
-                        "apache4-default", "apache4-async", "jetty12").map(ClientApp::of),
+                        "apache4-default", "apache4-async", "jetty12", "reactor-netty", "spring-webclient")
+                        .map(ClientApp::of),
                 Stream.of(ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5")));
     }
 
@@ -118,8 +119,7 @@ class HttpsHostsTest {
 
     /** Clients that would tunnel an https call through the sidecar, which refuses CONNECT: they keep calling direct. */
     static Stream<ClientApp> clientsLeftAlone() {
-        return Stream.of(ClientApp.clashing("jetty9"), ClientApp.of("reactor-netty"),
-                ClientApp.clashing("vertx4-webclient"));
+        return Stream.of(ClientApp.clashing("jetty9"), ClientApp.clashing("vertx4-webclient"));
     }
 
     @ParameterizedTest(name = "{0}")
