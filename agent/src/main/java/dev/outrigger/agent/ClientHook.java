@@ -187,6 +187,9 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Jetty HttpClient 12", "org.eclipse.jetty.client.HttpClient", "resolveDestination",
                     "org.eclipse.jetty.client.Destination", "dev.outrigger.agent.hooks.Jetty12SignalsHook")
                     .withParameters("org.eclipse.jetty.client.Request").withEffect(SIGNALS_EFFECT),
+            new ClientHook(REACTOR_NETTY, "reactor.netty.http.client.HttpClientOperations", "send",
+                    "reactor.netty.NettyOutbound", "dev.outrigger.agent.hooks.ReactorNettyHeldBodyHook")
+                    .withParameters("org.reactivestreams.Publisher").withEffect(SIGNALS_EFFECT),
             reactorNettyHead("markSentHeaders", SIGNALS_EFFECT),
             reactorNettyHead("markSentHeaderAndBody", SIGNALS_EFFECT),
             JDK_HTTP_CLIENT.withEffect(SIGNALS_EFFECT),

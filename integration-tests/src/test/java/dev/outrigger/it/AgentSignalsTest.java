@@ -148,7 +148,7 @@ class AgentSignalsTest {
 
         for (ClientApp client : List.of(ClientApp.of("apache4-default"), ClientApp.of("apache5-async"),
                 ClientApp.of("jetty12"), ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"),
-                ClientApp.okHttpOn("okhttp5"))) {
+                ClientApp.okHttpOn("okhttp5"), ClientApp.of("reactor-netty"), ClientApp.of("spring-webclient"))) {
             ChildProcess app = processes.runToEnd("app-" + client, client.command(
                     List.of(sidecar.agentOption() + ",signals=on"), calls));
             String output = app.output();
@@ -156,11 +156,18 @@ class AgentSignalsTest {
 
             assertTrue(replies.getOrDefault(deadline, "").startsWith("status=503\n"),
                     client + ": the sidecar answered at once instead of retrying past the app's timeout:\n" + output);
-            for (String call : inMemory) {
+            // WebClient's bodyValue reaches Reactor Netty as a mapped Mono.just, which the agent cannot tell from a
+            // publisher that reads a stream once: its bytes in memory count as streamed.
+            List<String> held = client.kind().equals("spring-webclient") ? List.of() : inMemory;
+            for (String call : held) {
                 assertTrue(replies.getOrDefault(call, "").startsWith("status=200\n"),
                         client + ": a keyed POST with a body in memory is retried:\n" + output);
             }
-            assertTrue(streamed.stream().anyMatch(call -> replies.getOrDefault(call, "").startsWith("status=503\n")),
+            List<String> notHeld = new ArrayList<>(streamed);
+            if (held.isEmpty()) {
+                notHeld.addAll(inMemory);
+            }
+            assertTrue(notHeld.stream().anyMatch(call -> replies.getOrDefault(call, "").startsWith("status=503\n")),
                     client + ": a streamed body is not sent twice:\n" + output);
             assertFalse(output.toLowerCase(Locale.ROOT).contains("echo.header.x-outrigger-"), output);
         }

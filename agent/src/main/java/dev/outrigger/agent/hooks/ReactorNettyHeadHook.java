@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.CallSignals;
 import dev.outrigger.bootstrap.OnExit;
 import dev.outrigger.bootstrap.SidecarRoutes;
 import io.netty.channel.Channel;
@@ -19,9 +20,9 @@ import reactor.netty.http.client.HttpClientRequest;
  * touched). Woven with {@code https-hosts}: an https request on a connection without TLS can only be one that
  * {@link ReactorNettyHttpsConfigHook} handed to the sidecar, so its head, written in origin-form, is marked
  * {@code x-outrigger-tls: 1}. Woven with {@code signals=on}: a request on a connection to the sidecar gets the
- * call's signals. Its timeout is its response timeout (the request's own, else the client's); its body counts as
- * one that can be sent again only when it has none (no length, not chunked): the body is a {@code Publisher} this
- * point cannot see, so whether the app holds it cannot be told.
+ * call's signals. Its timeout is its response timeout (the request's own, else the client's); its body can be sent
+ * again when it has none (no length, not chunked) or when {@link ReactorNettyHeldBodyHook} saw the app hand over a
+ * value it holds.
  */
 public final class ReactorNettyHeadHook extends OnExit<Boolean, HttpOperations<?, ?>, Object> {
     private static final Field RESPONSE_TIMEOUT = responseTimeout();
@@ -37,10 +38,11 @@ public final class ReactorNettyHeadHook extends OnExit<Boolean, HttpOperations<?
                 headers.set("x-outrigger-tls", "1");
             }
             if (channel.remoteAddress() instanceof InetSocketAddress peer) {
-                boolean noBody = !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
+                boolean replayable = headers.contains(CallSignals.REPLAYABLE)
+                        || !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
                         && headers.getInt(HttpHeaderNames.CONTENT_LENGTH, 0) == 0;
                 SidecarRoutes.signalsViaProxy(peer.getHostString(), peer.getPort(), timeoutMillis(operations),
-                        noBody).forEach(headers::set);
+                        replayable).forEach(headers::set);
             }
         }
         return marked;

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -14,8 +15,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Reactor Netty's {@code HttpClient.create()}, streaming both bodies: the request body is a flux of chunks read on
- * demand, and the response's chunks are taken in as they arrive. A body of known length is sent with its
- * {@code Content-Length}, else chunked.
+ * demand (or, in memory, one buffer), and the response's chunks are taken in as they arrive. A body of known length
+ * is sent with its {@code Content-Length}, else chunked.
  */
 final class ReactorNettySample implements SampleClient {
     private static final int CHUNK = 64 * 1024;
@@ -34,12 +35,17 @@ final class ReactorNettySample implements SampleClient {
                 })
                 .request(HttpMethod.valueOf(call.method()))
                 .uri(call.uri());
-        HttpClient.ResponseReceiver<?> sent = call.body() == null ? request : request.send(chunks(call.body()));
+        HttpClient.ResponseReceiver<?> sent = call.body() == null ? request : request.send(body(call.body()));
         return sent.response((response, content) -> {
             ReceivedBody body = new ReceivedBody();
             return content.asByteBuffer().doOnNext(body::add).then(Mono.fromSupplier(() -> new Reply(
                     response.status().code(), response.responseHeaders().get("x-outrigger-error"), body.text())));
         }).single().block();
+    }
+
+    /** The body as bytes already in memory ({@code Mono.just}), or its stream read a chunk at a time. */
+    private static Publisher<ByteBuf> body(Body body) {
+        return body.inMemory() ? Mono.just(Unpooled.wrappedBuffer(body.bytes())) : chunks(body);
     }
 
     /** The body's stream, read a chunk at a time as the connection asks for more. */

@@ -11,7 +11,8 @@ import reactor.netty.http.client.HttpClientRequest;
 
 /**
  * Spring's {@code WebClient.create()}, stacked on Reactor Netty, streaming both bodies as data buffers: the request
- * body read from its stream on demand ({@code DataBufferUtils.readInputStream}), the response's buffers taken in and
+ * body read from its stream on demand ({@code DataBufferUtils.readInputStream}) or, in memory, given as bytes
+ * ({@code bodyValue}), the response's buffers taken in and
  * released as they arrive. A body of known length is sent with its {@code Content-Length}, else chunked.
  */
 final class WebClientSample implements SampleClient {
@@ -32,6 +33,7 @@ final class WebClientSample implements SampleClient {
             request.contentLength(call.body().length());
         }
         WebClient.RequestHeadersSpec<?> sent = call.body() == null ? request
+                : call.body().inMemory() ? request.bodyValue(call.body().bytes())
                 : request.body(BodyInserters.fromDataBuffers(DataBufferUtils.readInputStream(call.body().content()::get,
                         DefaultDataBufferFactory.sharedInstance, CHUNK)));
         return sent.exchangeToMono(response -> {
