@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +45,43 @@ class SidecarRoutesTest {
         assertNull(SidecarRoutes.sidecarForUrl(null));
     }
 
+    @Test
+    void readsAnHttpsUrlForAnOptedInHostOnly() {
+        installAgentsSelector(() -> true);
+
+        assertEquals(SIDECAR, SidecarRoutes.plaintextSidecarForHttpsUrl("https://secure-api/orders?id=1"));
+        assertEquals(SIDECAR, SidecarRoutes.plaintextSidecarForHttpsUrl("https://secure-api:8443"));
+        assertNull(SidecarRoutes.plaintextSidecarForHttpsUrl("https://service-b/x"), "not in https-hosts");
+        assertNull(SidecarRoutes.plaintextSidecarForHttpsUrl("http://secure-api/x"), "plain http is asked elsewhere");
+        assertNull(SidecarRoutes.plaintextSidecarForHttpsUrl(null));
+    }
+
+    @Test
+    void anAttemptHandedOverStaysWithTheSidecarWhateverItsStateSince() {
+        AtomicBoolean reachable = new AtomicBoolean(true);
+        installAgentsSelector(reachable::get);
+        Object call = new Object();
+        Object attempt = new Object();
+
+        SidecarRoutes.handOver(call, attempt, SidecarRoutes.plaintextSidecarForHttpsUrl("https://secure-api/x"));
+        reachable.set(false);
+
+        assertNull(SidecarRoutes.plaintextSidecarForHttpsUrl("https://secure-api/x"), "a new call goes direct");
+        assertEquals(SIDECAR, SidecarRoutes.handedOver(call, attempt));
+        assertNull(SidecarRoutes.handedOver(call, new Object()), "the call's next attempt is decided afresh");
+        assertNull(SidecarRoutes.handedOver(new Object(), attempt));
+    }
+
     private static void installAgentsSelector() {
+        installAgentsSelector(() -> true);
+    }
+
+    /** Fails open, so the answer for an opted-in https host follows {@code reachable}. */
+    private static void installAgentsSelector(BooleanSupplier reachable) {
         ProxySelector.setDefault(new SidecarProxySelector(ProxySelector.of(null),
-                new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of(new HostGlob("*.example.com"))),
-                SIDECAR, new FailModes(FailMode.CLOSED, List.of()), () -> true, StartupWaitTest.NO_WAIT, message -> { },
+                new RedirectPolicy("127.0.0.1", 15001, List.of(), List.of(new HostGlob("*.example.com")),
+                        List.of(new HostGlob("secure-api"))),
+                SIDECAR, new FailModes(FailMode.OPEN, List.of()), reachable, StartupWaitTest.NO_WAIT, message -> { },
                 new CallSignals(false)));
     }
 
