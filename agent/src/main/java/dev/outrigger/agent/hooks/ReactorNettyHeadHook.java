@@ -49,10 +49,14 @@ public final class ReactorNettyHeadHook extends OnExit<Boolean, HttpOperations<?
     }
 
     private static long timeoutMillis(HttpOperations<?, ?> request) throws IllegalAccessException {
-        Duration timeout = (Duration) RESPONSE_TIMEOUT.get(request);
+        Duration timeout = RESPONSE_TIMEOUT == null ? null : (Duration) RESPONSE_TIMEOUT.get(request);
         return timeout == null ? 0 : timeout.toMillis();
     }
 
+    /**
+     * The request's response timeout, a private field; {@code null} in a version without it, whose calls then say
+     * no timeout rather than lose their {@code x-outrigger-tls} mark with the whole hook.
+     */
     private static Field responseTimeout() {
         try {
             Field field = Class.forName("reactor.netty.http.client.HttpClientOperations", false,
@@ -60,7 +64,7 @@ public final class ReactorNettyHeadHook extends OnExit<Boolean, HttpOperations<?
             field.setAccessible(true);
             return field;
         } catch (ReflectiveOperationException missing) {
-            throw new IllegalStateException("this Reactor Netty has no HttpClientOperations.responseTimeout", missing);
+            return null;
         }
     }
 }

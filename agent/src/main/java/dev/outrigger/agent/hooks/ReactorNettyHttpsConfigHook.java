@@ -16,7 +16,7 @@ import reactor.netty.transport.TransportConfig;
  * (from the URI's scheme); for a request to an opted-in host, from a client with no proxy and HTTP/1.1 only, the
  * connection is acquired with a copy of the configuration without TLS, and the attempt is recorded as handed over
  * ({@link SidecarRoutes#handOver}), so that {@link ReactorNettyAddressHook} connects it to the sidecar, and to
- * nowhere else. {@link ReactorNettyHeadHook} then marks its request head {@code x-outrigger-tls: 1} and the sidecar
+ * nowhere else; the hook asks the handler for the address first, and keeps the TLS unless it answers the sidecar. {@link ReactorNettyHeadHook} then marks its request head {@code x-outrigger-tls: 1} and the sidecar
  * originates the TLS. The request keeps its https URI, which the app sees ({@code resourceUrl()}), as do redirects.
  */
 public final class ReactorNettyHttpsConfigHook extends OnEntry<TransportConfig, Supplier<?>, Object> {
@@ -33,10 +33,13 @@ public final class ReactorNettyHttpsConfigHook extends OnEntry<TransportConfig, 
             Object target = TARGET.get(remoteAddress);
             InetSocketAddress sidecar = SidecarRoutes.plaintextSidecarForHttpsUrl(String.valueOf(target));
             if (sidecar != null) {
-                HttpClientConfig plaintext = COPY.newInstance(http);
-                TLS.set(plaintext, null);
                 SidecarRoutes.handOver(remoteAddress, target, sidecar);
-                return plaintext;
+                // The address hook must connect this attempt to the sidecar; one that failed would send it direct.
+                if (sidecar.equals(remoteAddress.get())) {
+                    HttpClientConfig plaintext = COPY.newInstance(http);
+                    TLS.set(plaintext, null);
+                    return plaintext;
+                }
             }
         }
         return config;
