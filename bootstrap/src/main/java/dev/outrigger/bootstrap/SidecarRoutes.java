@@ -15,6 +15,8 @@ import java.util.WeakHashMap;
 public final class SidecarRoutes {
     /** Per call, which attempt went to which sidecar in plaintext; weak keys, so a finished call leaves by itself. */
     private static final Map<Object, HandedOver> HANDED_OVER = new WeakHashMap<>();
+    /** Whether anything was ever handed over: without {@code https-hosts}, asking costs a read, not a lock. */
+    private static volatile boolean anyHandedOver;
 
     private SidecarRoutes() {
     }
@@ -92,10 +94,14 @@ public final class SidecarRoutes {
         synchronized (HANDED_OVER) {
             HANDED_OVER.put(call, new HandedOver(attempt, sidecar));
         }
+        anyHandedOver = true;
     }
 
     /** @return the sidecar {@link #handOver} recorded for this very {@code attempt} of {@code call}, else {@code null} */
     public static InetSocketAddress handedOver(Object call, Object attempt) {
+        if (!anyHandedOver) {
+            return null;
+        }
         HandedOver recorded;
         synchronized (HANDED_OVER) {
             recorded = HANDED_OVER.get(call);
