@@ -37,6 +37,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
             + " body can be sent again";
     private static final String HTTPS_HOSTS = "https:// calls to https-hosts go to the sidecar in plaintext, "
             + "the sidecar originates the TLS";
+    private static final String HTTPS_MARKED = "https:// requests to the sidecar are marked x-outrigger-tls";
 
     /** A hook that sends plain http:// calls to the sidecar, on a method its name and return type identify. */
     ClientHook(String library, String typeName, String methodName, String returnTypeName, String hookName) {
@@ -138,8 +139,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("OkHttp 5", "okhttp3.internal.http.RealInterceptorChain", "address", "okhttp3.Address",
                     OKHTTP_ADDRESS).withEffect(HTTPS_HOSTS).asOneOfVersions(),
             new ClientHook("OkHttp 3 to 5", "okhttp3.internal.http1.Http1ExchangeCodec", "writeRequestHeaders", "void",
-                    "dev.outrigger.agent.hooks.OkHttpHttpsMarkerHook")
-                    .withEffect("https:// requests to the sidecar are marked x-outrigger-tls"),
+                    "dev.outrigger.agent.hooks.OkHttpHttpsMarkerHook").withEffect(HTTPS_MARKED),
             new ClientHook("Jetty HttpClient (10 and later)", "org.eclipse.jetty.client.HttpProxy", "requiresTunnel",
                     "boolean", "dev.outrigger.agent.hooks.JettyHttpsNoTunnelHook").withEffect(HTTPS_HOSTS)
                     .asOneOfVersions(),
@@ -148,8 +148,8 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     .withParameters("reactor.netty.transport.TransportConfig", "reactor.netty.ConnectionObserver",
                             "java.util.function.Supplier", "io.netty.resolver.AddressResolverGroup")
                     .passing(2, 1).withEffect(HTTPS_HOSTS),
-            reactorNettyHead("markSentHeaders", HTTPS_HOSTS),
-            reactorNettyHead("markSentHeaderAndBody", HTTPS_HOSTS),
+            reactorNettyHead("markSentHeaders", HTTPS_MARKED),
+            reactorNettyHead("markSentHeaderAndBody", HTTPS_MARKED),
             JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS));
 
     /**
@@ -213,13 +213,23 @@ record ClientHook(String library, String typeName, String methodName, String ret
 
     private static void addOncePerMethod(List<ClientHook> hooks, List<ClientHook> more) {
         for (ClientHook hook : more) { // no lambda: this runs in premain
-            int same = hooks.indexOf(hook.withEffect(HTTPS_HOSTS));
+            int same = indexOfSameMethod(hooks, hook);
             if (same < 0) {
                 hooks.add(hook);
             } else {
-                hooks.set(same, hook.withEffect(HTTPS_HOSTS + "; " + hook.effect()));
+                hooks.set(same, hook.withEffect(hooks.get(same).effect() + "; " + hook.effect()));
             }
         }
+    }
+
+    /** Where {@code hooks} already has {@code hook} on the same method (its effect aside), else -1. */
+    private static int indexOfSameMethod(List<ClientHook> hooks, ClientHook hook) {
+        for (int i = 0; i < hooks.size(); i++) {
+            if (hooks.get(i).withEffect(hook.effect()).equals(hook)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The name a {@link java.lang.instrument.ClassFileTransformer} sees: slashes for dots. */

@@ -26,7 +26,7 @@ class ClientHookTest {
     @Test
     void aMethodHookedForBothHttpsHostsAndSignalsIsWovenOnceDoingBoth() {
         List<ClientHook> both = ClientHook.wanted(List.of("api.example.com"), true);
-        List<ClientHook> shared = both.stream().filter(hook -> hook.effect().contains("https-hosts")
+        List<ClientHook> shared = both.stream().filter(hook -> hook.effect().contains("https")
                 && hook.effect().contains("timeout")).toList();
         assertEquals(List.of("jdk.internal.net.http.HttpClientImpl.sendAsync",
                         "reactor.netty.http.HttpOperations.markSentHeaderAndBody",
