@@ -63,7 +63,10 @@ record ClientHook(String library, String typeName, String methodName, String ret
                 oneOfVersions, passedArguments);
     }
 
-    /** An entry hook that needs more of the method's arguments than its first two, and not {@code this}. */
+    /**
+     * An entry hook, or one through the default selector, that is passed two of the method's arguments rather than
+     * {@code this} and the next one.
+     */
     ClientHook passing(int asSelf, int asSecondArgument) {
         return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, effect,
                 oneOfVersions, List.of(asSelf, asSecondArgument));
@@ -132,7 +135,13 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Jetty HttpClient (10 and later)", "org.eclipse.jetty.client.HttpProxy", "requiresTunnel",
                     "boolean", "dev.outrigger.agent.hooks.JettyHttpsNoTunnelHook").withEffect(HTTPS_HOSTS)
                     .asOneOfVersions(),
-            JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS));
+            JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS),
+            new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpRequestImpl", "newInstanceForRedirection",
+                    "jdk.internal.net.http.HttpRequestImpl", THROUGH_DEFAULT_SELECTOR)
+                    .withParameters("java.net.URI", "java.lang.String", "jdk.internal.net.http.HttpRequestImpl",
+                            "boolean")
+                    .passing(2, 0)
+                    .withEffect("a redirect to an https-host's https:// URI goes to the sidecar in plaintext too"));
 
     /**
      * Woven only with {@code signals=on}: hooks that add the call's signals for the sidecar

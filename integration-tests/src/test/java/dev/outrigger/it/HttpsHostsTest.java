@@ -11,12 +11,18 @@ import dev.outrigger.it.support.MeshCertificates;
 import dev.outrigger.it.support.Processes;
 import dev.outrigger.it.support.Sidecar;
 import dev.outrigger.it.support.SidecarPorts;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +42,7 @@ class HttpsHostsTest {
     private static final String NOT_OPTED_IN = "https://not-opted-in.invalid/x";
     private static final String PLAIN_SERVICE = "https://plain-api/x";
     private static final int CALLS = 4;
+    private static final String TRUST = "app-trust";
 
     @RegisterExtension
     static final Processes PROCESSES = new Processes();
@@ -64,7 +71,10 @@ class HttpsHostsTest {
                     circuit-breaker: off
                   plain-api:
                     endpoints: [localhost:%d]
-                """.formatted(failing.port(), healthy.port(), dir.resolve("ca.pem"), healthy.port()));
+                  redirector:
+                    endpoints: [%s]
+                """.formatted(failing.port(), healthy.port(), dir.resolve("ca.pem"), healthy.port(),
+                PROCESSES.upstream("redirector", "healthy").address()));
     }
 
     @AfterAll
@@ -114,6 +124,42 @@ class HttpsHostsTest {
                     "round robin sends some first tries to the failing instance");
             assertEquals(0, sidecar.metrics().sum("outrigger_requests_total", "service", "passthrough"));
         });
+    }
+
+    /**
+     * The JDK HttpClient, following redirects, keeps a redirected request's headers and proxy. A redirect to https
+     * on an opted-in host is followed through the sidecar in plaintext, as the first call was. A plain call's
+     * redirect to https elsewhere asks the sidecar for a CONNECT tunnel, in which the app's own TLS reaches the
+     * upstream as it would without the agent (the app trusts the upstream's CA for this).
+     */
+    @Test
+    void jdkHttpClientFollowsRedirectsToHttpsAsWithoutTheAgent() throws Exception {
+        String toOptedIn = OPTED_IN + "?to=" + OPTED_IN;
+        String toElsewhere = "GET http://redirector/_sample/redirect?to=https://localhost:" + healthy.port() + "/orders";
+        ChildProcess app = PROCESSES.runToEnd("app-following", ClientApp.of("jdk-httpclient-following").command(
+                List.of(sidecar.agentOption() + ",https-hosts=secure-api",
+                        "-Djavax.net.ssl.trustStore=" + appTrustStore(), "-Djavax.net.ssl.trustStorePassword=" + TRUST),
+                List.of("GET " + toOptedIn, toElsewhere)));
+
+        String[] replies = app.stdout().split("--- ");
+        assertEquals("GET " + toOptedIn + "\nstatus=200\noutrigger-error=-\ninstance=healthy\nhost=secure-api\n"
+                + "path=/orders\n", replies[1], app.output());
+        assertEquals(toElsewhere + "\nstatus=200\noutrigger-error=-\ninstance=healthy\nhost=localhost:"
+                + healthy.port() + "\npath=/orders\n", replies[2], app.output());
+    }
+
+    /** A trust store with the mesh CA, which signed the HTTPS upstreams' certificate, for an app calling them. */
+    private static Path appTrustStore() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (InputStream ca = Files.newInputStream(dir.resolve("ca.pem"))) {
+            store.setCertificateEntry("mesh-ca", CertificateFactory.getInstance("X.509").generateCertificate(ca));
+        }
+        Path file = dir.resolve("app-trust.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, TRUST.toCharArray());
+        }
+        return file;
     }
 
     /** Clients that would tunnel an https call through the sidecar, which refuses CONNECT: they keep calling direct. */

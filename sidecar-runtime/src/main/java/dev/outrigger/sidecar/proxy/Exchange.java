@@ -53,7 +53,7 @@ public final class Exchange implements UpstreamListener {
 
     private enum State { CONNECTING, AWAITING_RESPONSE, BACKOFF, RELAYING, DONE }
 
-    private static final long MAX_CONNECT_MILLIS = 10_000;
+    static final int MAX_CONNECT_MILLIS = 10_000;
     /** Beyond this much unread body after an early response, closing is cheaper than reading on. */
     private static final long MAX_DISCARDED_BYTES = 1 << 20;
     private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("idempotency-key");

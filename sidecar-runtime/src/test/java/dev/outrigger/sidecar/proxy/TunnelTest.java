@@ -1,0 +1,121 @@
+package dev.outrigger.sidecar.proxy;
+
+import dev.outrigger.sidecar.Sidecar;
+import dev.outrigger.sidecar.TestPorts;
+import dev.outrigger.sidecar.config.ConfigLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code CONNECT host:port} on the outbound listener, as the JDK HttpClient sends it when it follows a redirect to
+ * an https location through the proxy it was given: bytes go both ways unchanged until either side closes.
+ */
+class TunnelTest {
+
+    private static final String ESTABLISHED = "HTTP/1.1 200 Connection established\r\n\r\n";
+
+    private int outbound;
+    private Sidecar sidecar;
+
+    @BeforeEach
+    void start() throws Exception {
+        outbound = TestPorts.free();
+        sidecar = Sidecar.start(ConfigLoader.parse("""
+                service: caller
+                listeners: {outbound: 127.0.0.1:%d, admin: 127.0.0.1:%d}
+                services:
+                  orders: {endpoints: [127.0.0.1:%d]}
+                """.formatted(outbound, TestPorts.free(), TestPorts.free()), "test.yaml"));
+    }
+
+    @AfterEach
+    void stop() {
+        sidecar.close();
+    }
+
+    @Test
+    void relaysBytesBothWaysUntilEitherSideCloses() throws Exception {
+        byte[] sent = new byte[4 * 1024 * 1024]; // more than socket buffers hold: reading must pause and resume
+        new Random(7).nextBytes(sent);
+        try (ServerSocket echo = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket caller = new Socket("127.0.0.1", outbound)) {
+            CompletableFuture<Void> echoed = CompletableFuture.runAsync(() -> echoOnce(echo));
+            caller.setSoTimeout(10_000);
+            OutputStream out = caller.getOutputStream();
+            out.write(("CONNECT 127.0.0.1:" + echo.getLocalPort() + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + echo.getLocalPort() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = caller.getInputStream();
+            assertEquals(ESTABLISHED, new String(in.readNBytes(ESTABLISHED.length()), StandardCharsets.US_ASCII));
+
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+                try {
+                    out.write(sent);
+                    caller.shutdownOutput();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            byte[] received = in.readAllBytes(); // ends when the echo server, having seen the end, closes
+            writing.get(10, TimeUnit.SECONDS);
+            echoed.get(10, TimeUnit.SECONDS);
+            assertEquals(sent.length, received.length);
+            assertArrayEquals(sent, received);
+        }
+    }
+
+    @Test
+    void anUnreachableHostIsA502AndTheConnectionCloses() throws Exception {
+        String response = connect("CONNECT 127.0.0.1:" + TestPorts.free() + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 502 "), response);
+        assertTrue(response.contains("x-outrigger-error: upstream-unreachable"), response);
+    }
+
+    @Test
+    void aServiceIsNeverTunnelled() throws Exception {
+        String response = connect("CONNECT orders:443 HTTP/1.1\r\nHost: orders:443\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 405 "), response);
+    }
+
+    /** Sends {@code request} and reads the response head. */
+    private String connect(String request) throws IOException {
+        try (Socket caller = new Socket("127.0.0.1", outbound)) {
+            caller.setSoTimeout(10_000);
+            caller.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            InputStream in = caller.getInputStream();
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.write(b);
+            }
+            return head.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static void echoOnce(ServerSocket server) {
+        try (Socket socket = server.accept()) {
+            socket.getInputStream().transferTo(socket.getOutputStream());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
