@@ -27,9 +27,11 @@ import javax.net.ssl.SSLContext;
 /**
  * An HTTPS server on loopback that is not part of the mesh: it presents a certificate (PEM, as the sidecar's
  * {@code certs} command writes it) and answers every request with {@code status}, its name, and the Host header and
- * path it got.
+ * path it got; one that answers 200 redirects {@value #MOVED} to the relative {@value #MOVED_TO}.
  */
 public final class HttpsUpstream implements AutoCloseable {
+    public static final String MOVED = "/moved";
+    public static final String MOVED_TO = "/orders";
 
     private final HttpsServer server;
     private final AtomicLong requests = new AtomicLong();
@@ -41,6 +43,12 @@ public final class HttpsUpstream implements AutoCloseable {
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", exchange -> {
                 requests.incrementAndGet();
+                if (status == 200 && exchange.getRequestURI().getPath().equals(MOVED)) {
+                    exchange.getResponseHeaders().set("Location", MOVED_TO);
+                    exchange.sendResponseHeaders(302, -1);
+                    exchange.close();
+                    return;
+                }
                 byte[] body = ("instance=" + name + "\nhost=" + exchange.getRequestHeaders().getFirst("Host")
                         + "\npath=" + exchange.getRequestURI().getRawPath() + "\n").getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, body.length);
