@@ -166,6 +166,31 @@ class AgentSignalsTest {
         }
     }
 
+    /**
+     * Vert.x copies a request's headers to the redirect it follows, signals included: a redirect that leaves the
+     * sidecar (to loopback, which is never redirected) must not carry them to the upstream.
+     */
+    @Test
+    void aVertxRedirectAwayFromTheSidecarCarriesNoSignal() {
+        Upstream upstream = processes.upstream("a", "healthy");
+        Sidecar sidecar = processes.sidecar(SidecarPorts.pick(), """
+                services:
+                  greeter:
+                    endpoints: [%s]
+                """.formatted(upstream.address()));
+        String call = "GET http://greeter/_sample/redirect?to=http://" + upstream.address() + "/direct"
+                + " +read-timeout=3000";
+
+        ChildProcess app = processes.runToEnd("app-vertx-redirect", ClientApp.clashing("vertx4-webclient")
+                .command(List.of(sidecar.agentOption() + ",signals=on,caller=on"), List.of(call)));
+
+        String reply = ClientReplies.of(app.stdout()).getOrDefault(call, "");
+        assertTrue(reply.startsWith("status=200\n") && reply.contains("echo.path=/direct\n"), app.output());
+        assertFalse(reply.toLowerCase(Locale.ROOT).contains("echo.header.x-outrigger-"), app.output());
+        Eventually.assertThat(() -> assertEquals(1, sidecar.metrics().sum("outrigger_requests_total",
+                "service", "greeter"), "the first hop went through the sidecar, with its signals"));
+    }
+
     private static String[] append(String[] args, String... more) {
         String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
