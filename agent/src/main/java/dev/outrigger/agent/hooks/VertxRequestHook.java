@@ -68,7 +68,7 @@ public final class VertxRequestHook extends OnEntry<RequestOptions, HttpClientIm
      * this long"), else the client's idle timeout, which closes a connection that waits that long.
      */
     private static long timeoutMillis(HttpClientOptions options, RequestOptions request) {
-        long requests = request.getIdleTimeout() >= 0 ? request.getIdleTimeout() : request.getTimeout();
-        return requests > 0 ? requests : options.getIdleTimeoutUnit().toMillis(options.getIdleTimeout());
+        long requestOwn = request.getIdleTimeout() >= 0 ? request.getIdleTimeout() : request.getTimeout();
+        return requestOwn > 0 ? requestOwn : options.getIdleTimeoutUnit().toMillis(options.getIdleTimeout());
     }
 }
