@@ -90,6 +90,16 @@ record ClientHook(String library, String typeName, String methodName, String ret
     /** Where OkHttp builds a call's address: in its {@code Transmitter} (3), {@code RealCall} (4), chain (5). */
     private static final String OKHTTP_ADDRESS = "dev.outrigger.agent.hooks.OkHttpHttpsAddressHook";
 
+    private static final String VERTX_4 = "Vert.x 4 HttpClient (and its WebClient)";
+
+    /**
+     * Where Vert.x 4 builds a request's head: the {@code Host} of an https call handed to the sidecar (its
+     * {@code VertxRequestHook} in {@link #ALL} hands it over), and whether the body can be sent again.
+     */
+    private static final ClientHook VERTX_REQUEST_HEAD = new ClientHook(VERTX_4,
+            "io.vertx.core.http.impl.Http1xClientConnection", "createRequest", "io.netty.handler.codec.http.HttpRequest",
+            "dev.outrigger.agent.hooks.VertxRequestHeadHook");
+
     /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
     static final List<ClientHook> ALL = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -104,15 +114,18 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Reactor Netty HttpClient (and Spring WebClient on it)",
                     "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
                     "java.net.SocketAddress", "dev.outrigger.agent.hooks.ReactorNettyAddressHook"),
-            new ClientHook("Vert.x 4 HttpClient (and its WebClient)",
-                    "io.vertx.core.http.impl.HttpClientImpl", "doRequest", "void",
+            new ClientHook(VERTX_4, "io.vertx.core.http.impl.HttpClientImpl", "doRequest", "void",
                     "dev.outrigger.agent.hooks.VertxRequestHook")
-                    .withParameters("io.vertx.core.http.RequestOptions", "io.vertx.core.impl.future.PromiseInternal"));
+                    .withParameters("io.vertx.core.http.RequestOptions", "io.vertx.core.impl.future.PromiseInternal"),
+            new ClientHook(VERTX_4, "io.vertx.core.http.impl.HttpClientRequestBase", "absoluteURI",
+                    "java.lang.String", "dev.outrigger.agent.hooks.VertxAbsoluteUriHook").withParameters()
+                    .withEffect("a redirect of a call sent via a proxy resolves against the call's own URL"));
 
     /**
      * Woven only when the app opted hosts in with {@code https-hosts}: libraries that can be made to send an
      * https:// request to a proxy in plaintext, neither CONNECT nor TLS ({@code GET https://host/x}, or for OkHttp
-     * {@code GET /x} and the JDK HttpClient {@code GET http://host/x}, marked {@code x-outrigger-tls: 1}).
+     * {@code GET /x} and the JDK HttpClient {@code GET http://host/x}, marked {@code x-outrigger-tls: 1}). Vert.x 4's
+     * request hook in {@link #ALL} hands the call over; its hook here only mends the {@code Host}.
      */
     static final List<ClientHook> HTTPS = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -135,6 +148,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Jetty HttpClient (10 and later)", "org.eclipse.jetty.client.HttpProxy", "requiresTunnel",
                     "boolean", "dev.outrigger.agent.hooks.JettyHttpsNoTunnelHook").withEffect(HTTPS_HOSTS)
                     .asOneOfVersions(),
+            VERTX_REQUEST_HEAD.withEffect(HTTPS_HOSTS),
             JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS),
             new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpRequestImpl", "newInstanceForRedirection",
                     "jdk.internal.net.http.HttpRequestImpl", THROUGH_DEFAULT_SELECTOR)
@@ -178,6 +192,7 @@ record ClientHook(String library, String typeName, String methodName, String ret
             new ClientHook("Jetty HttpClient 12", "org.eclipse.jetty.client.HttpClient", "resolveDestination",
                     "org.eclipse.jetty.client.Destination", "dev.outrigger.agent.hooks.Jetty12SignalsHook")
                     .withParameters("org.eclipse.jetty.client.Request").withEffect(SIGNALS_EFFECT),
+            VERTX_REQUEST_HEAD.withEffect(SIGNALS_EFFECT),
             JDK_HTTP_CLIENT.withEffect(SIGNALS_EFFECT),
             new ClientHook("HttpURLConnection", "sun.net.www.protocol.http.HttpURLConnection", "writeRequests",
                     "void", THROUGH_DEFAULT_SELECTOR).withParameters().withEffect(SIGNALS_EFFECT));

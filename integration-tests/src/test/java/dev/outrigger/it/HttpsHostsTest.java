@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTPS instances on loopback, one of which always fails, and retries around it. Their certificate chains to a CA
  * only the sidecar trusts, so a success also shows who verified the server. A listed service the sidecar talks to in
  * plaintext is refused rather than downgraded. An https host not in the list goes the way it would without the
- * agent, and so does a listed one for the clients the agent cannot hand https to the sidecar.
+ * agent, and so does a listed one for the clients the agent cannot hand https to the sidecar. A redirect Vert.x
+ * follows stays https through the sidecar.
  */
 class HttpsHostsTest {
 
@@ -43,6 +44,7 @@ class HttpsHostsTest {
     private static final String PLAIN_SERVICE = "https://plain-api/x";
     private static final int CALLS = 4;
     private static final String TRUST = "app-trust";
+    private static final ClientApp VERTX = ClientApp.clashing("vertx4-webclient");
 
     @RegisterExtension
     static final Processes PROCESSES = new Processes();
@@ -87,7 +89,7 @@ class HttpsHostsTest {
         return Stream.concat(
                 Stream.of("jdk-httpclient", "jdk-httpclient-async", "okhttp", "apache5-default", "apache5-async",
                         "apache4-default", "apache4-async", "jetty12").map(ClientApp::of),
-                Stream.of(ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5")));
+                Stream.of(ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5"), VERTX));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,8 +166,7 @@ class HttpsHostsTest {
 
     /** Clients that would tunnel an https call through the sidecar, which refuses CONNECT: they keep calling direct. */
     static Stream<ClientApp> clientsLeftAlone() {
-        return Stream.of(ClientApp.clashing("jetty9"), ClientApp.of("reactor-netty"),
-                ClientApp.clashing("vertx4-webclient"));
+        return Stream.of(ClientApp.clashing("jetty9"), ClientApp.of("reactor-netty"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -176,5 +177,26 @@ class HttpsHostsTest {
 
         assertTrue(app.stdout().startsWith("--- GET " + OPTED_IN + "\nstatus=- "),
                 "resolved by the app itself (secure-api is no DNS name), not sent to the sidecar:\n" + app.output());
+    }
+
+    /**
+     * Vert.x follows a redirect by starting a new request, which the agent hands to the sidecar again: a relative
+     * {@code Location} from an upstream only the sidecar can reach over TLS resolves against the https URL the app
+     * asked for, not the plaintext hop to the sidecar, and the next request goes the same way.
+     */
+    @Test
+    void vertxFollowsARedirectOfAHandedOverCallThroughTheSidecarAsHttps() {
+        String moved = OPTED_IN + "?to=/orders"; // a relative Location
+        double redirects = sidecar.metrics().sum("outrigger_requests_total", "service", "secure-api", "code", "302");
+        long healthyBefore = healthy.requests();
+
+        ChildProcess app = PROCESSES.runToEnd("app-vertx-redirect",
+                VERTX.command(List.of(sidecar.agentOption() + ",https-hosts=secure-api"), List.of("GET " + moved)));
+
+        assertEquals("--- GET " + moved + "\nstatus=200\noutrigger-error=-\ninstance=healthy\nhost=secure-api\n"
+                + "path=/orders\n", app.stdout(), app.output());
+        assertEquals(healthyBefore + 2, healthy.requests(), "both hops reached the upstream over TLS");
+        Eventually.assertThat(() -> assertEquals(redirects + 1,
+                sidecar.metrics().sum("outrigger_requests_total", "service", "secure-api", "code", "302")));
     }
 }
