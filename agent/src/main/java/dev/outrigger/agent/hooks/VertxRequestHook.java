@@ -21,7 +21,7 @@ import java.util.List;
  * writes as is ({@code GET https://host/x}, no CONNECT) for the sidecar to originate the TLS. A redirect passes here
  * again, so an https {@code Location} goes to the sidecar the same way and an http one as any plain call. Requests
  * handed over carry the call's timeout ({@link CallSignals}, with {@code signals=on}); whether their body can be sent
- * again is only known once it is written ({@link VertxReplayableHook}).
+ * again is only known once it is written ({@link VertxRequestHeadHook}).
  */
 public final class VertxRequestHook extends OnEntry<RequestOptions, HttpClientImpl, Object> {
     @Override
