@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClientHookTest {
@@ -26,11 +27,15 @@ class ClientHookTest {
     @Test
     void aMethodHookedForBothHttpsHostsAndSignalsIsWovenOnceDoingBoth() {
         List<ClientHook> both = ClientHook.wanted(List.of("api.example.com"), true);
-        List<ClientHook> jdk = both.stream().filter(hook -> hook.typeName().equals("jdk.internal.net.http.HttpClientImpl"))
-                .toList();
-        assertEquals(1, jdk.size(), both::toString);
-        assertTrue(jdk.get(0).effect().contains("https-hosts") && jdk.get(0).effect().contains("timeout"),
-                jdk.get(0)::effect);
-        assertEquals(ClientHook.ALL.size() + ClientHook.HTTPS.size() + ClientHook.SIGNALS.size() - 1, both.size());
+        Map<String, String> sendMethods = Map.of("jdk.internal.net.http.HttpClientImpl", "sendAsync",
+                "org.eclipse.jetty.client.HttpDestination", "send");
+        for (Map.Entry<String, String> method : sendMethods.entrySet()) {
+            List<ClientHook> sending = both.stream().filter(hook -> hook.typeName().equals(method.getKey())
+                    && hook.methodName().equals(method.getValue())).toList();
+            assertEquals(1, sending.size(), both::toString);
+            assertTrue(sending.get(0).effect().contains("https-hosts") && sending.get(0).effect().contains("timeout"),
+                    sending.get(0)::effect);
+        }
+        assertEquals(ClientHook.ALL.size() + ClientHook.HTTPS.size() + ClientHook.SIGNALS.size() - 2, both.size());
     }
 }
