@@ -146,9 +146,9 @@ class AgentSignalsTest {
         calls.addAll(inMemory);
         calls.addAll(streamed);
 
-        for (ClientApp client : List.of(ClientApp.of("apache4-default"), ClientApp.of("apache5-async"),
-                ClientApp.of("jetty12"), ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"),
-                ClientApp.okHttpOn("okhttp5"))) {
+        for (ClientApp client : List.of(ClientApp.of("apache4-default"), ClientApp.of("apache4-async"),
+                ClientApp.of("apache5-async"), ClientApp.of("jetty12"), ClientApp.clashing("jetty9"),
+                ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5"))) {
             ChildProcess app = processes.runToEnd("app-" + client, client.command(
                     List.of(sidecar.agentOption() + ",signals=on"), calls));
             String output = app.output();
