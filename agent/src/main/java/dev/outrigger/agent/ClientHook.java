@@ -100,6 +100,14 @@ record ClientHook(String library, String typeName, String methodName, String ret
             "io.vertx.core.http.impl.Http1xClientConnection", "createRequest", "io.netty.handler.codec.http.HttpRequest",
             "dev.outrigger.agent.hooks.VertxRequestHeadHook");
 
+    /**
+     * Jetty 9.4, one hook on the method each request passes once: with {@code https-hosts}, an opted-in https request
+     * is written in absolute form; with {@code signals=on}, it gets its signals.
+     */
+    private static final ClientHook JETTY_94_SEND = new ClientHook("Jetty HttpClient 9.4",
+            "org.eclipse.jetty.client.HttpDestination", "send", "void", "dev.outrigger.agent.hooks.Jetty94SendHook")
+            .withParameters("org.eclipse.jetty.client.HttpRequest", "java.util.List").asOneOfVersions();
+
     /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
     static final List<ClientHook> ALL = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -149,6 +157,11 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "boolean", "dev.outrigger.agent.hooks.JettyHttpsNoTunnelHook").withEffect(HTTPS_HOSTS)
                     .asOneOfVersions(),
             VERTX_REQUEST_HEAD.withEffect(HTTPS_HOSTS),
+            new ClientHook("Jetty HttpClient 9.4", "org.eclipse.jetty.client.HttpDestination",
+                    "getClientConnectionFactory", "org.eclipse.jetty.io.ClientConnectionFactory",
+                    "dev.outrigger.agent.hooks.Jetty94HttpsNoTunnelHook").withParameters().withEffect(HTTPS_HOSTS)
+                    .asOneOfVersions(),
+            JETTY_94_SEND.withEffect(HTTPS_HOSTS),
             JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS),
             new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpRequestImpl", "newInstanceForRedirection",
                     "jdk.internal.net.http.HttpRequestImpl", THROUGH_DEFAULT_SELECTOR)
@@ -189,9 +202,16 @@ record ClientHook(String library, String typeName, String methodName, String ret
                             "org.apache.http.client.protocol.HttpClientContext",
                             "org.apache.http.client.methods.HttpExecutionAware")
                     .passing(1, 2).withEffect(SIGNALS_EFFECT),
+            new ClientHook("Apache HttpAsyncClient 4", "org.apache.http.impl.nio.client.MainClientExec",
+                    "rewriteRequestURI", "void", "dev.outrigger.agent.hooks.Apache4AsyncSignalsHook")
+                    .withParameters("org.apache.http.client.methods.HttpRequestWrapper",
+                            "org.apache.http.conn.routing.HttpRoute")
+                    .withEffect(SIGNALS_EFFECT),
+            JETTY_94_SEND.withEffect(SIGNALS_EFFECT),
             new ClientHook("Jetty HttpClient 12", "org.eclipse.jetty.client.HttpClient", "resolveDestination",
                     "org.eclipse.jetty.client.Destination", "dev.outrigger.agent.hooks.Jetty12SignalsHook")
-                    .withParameters("org.eclipse.jetty.client.Request").withEffect(SIGNALS_EFFECT),
+                    .withParameters("org.eclipse.jetty.client.Request").withEffect(SIGNALS_EFFECT)
+                    .asOneOfVersions(),
             VERTX_REQUEST_HEAD.withEffect(SIGNALS_EFFECT),
             JDK_HTTP_CLIENT.withEffect(SIGNALS_EFFECT),
             new ClientHook("HttpURLConnection", "sun.net.www.protocol.http.HttpURLConnection", "writeRequests",

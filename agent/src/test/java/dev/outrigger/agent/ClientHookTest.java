@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClientHookTest {
@@ -26,13 +27,16 @@ class ClientHookTest {
     @Test
     void aMethodHookedForBothHttpsHostsAndSignalsIsWovenOnceDoingBoth() {
         List<ClientHook> both = ClientHook.wanted(List.of("api.example.com"), true);
-        for (String type : List.of("jdk.internal.net.http.HttpClientImpl",
-                "io.vertx.core.http.impl.Http1xClientConnection")) {
-            List<ClientHook> hooks = both.stream().filter(hook -> hook.typeName().equals(type)).toList();
-            assertEquals(1, hooks.size(), both::toString);
-            assertTrue(hooks.get(0).effect().contains("https-hosts") && hooks.get(0).effect().contains("timeout"),
-                    hooks.get(0)::effect);
+        Map<String, String> sendMethods = Map.of("jdk.internal.net.http.HttpClientImpl", "sendAsync",
+                "org.eclipse.jetty.client.HttpDestination", "send",
+                "io.vertx.core.http.impl.Http1xClientConnection", "createRequest");
+        for (Map.Entry<String, String> method : sendMethods.entrySet()) {
+            List<ClientHook> sending = both.stream().filter(hook -> hook.typeName().equals(method.getKey())
+                    && hook.methodName().equals(method.getValue())).toList();
+            assertEquals(1, sending.size(), both::toString);
+            assertTrue(sending.get(0).effect().contains("https-hosts") && sending.get(0).effect().contains("timeout"),
+                    sending.get(0)::effect);
         }
-        assertEquals(ClientHook.ALL.size() + ClientHook.HTTPS.size() + ClientHook.SIGNALS.size() - 2, both.size());
+        assertEquals(ClientHook.ALL.size() + ClientHook.HTTPS.size() + ClientHook.SIGNALS.size() - 3, both.size());
     }
 }

@@ -146,9 +146,10 @@ class AgentSignalsTest {
         calls.addAll(inMemory);
         calls.addAll(streamed);
 
-        for (ClientApp client : List.of(ClientApp.of("apache4-default"), ClientApp.of("apache5-async"),
-                ClientApp.of("jetty12"), ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"),
-                ClientApp.okHttpOn("okhttp5"), ClientApp.clashing("vertx4-webclient"))) {
+        for (ClientApp client : List.of(ClientApp.of("apache4-default"), ClientApp.of("apache4-async"),
+                ClientApp.of("apache5-async"), ClientApp.of("jetty12"), ClientApp.clashing("jetty9"),
+                ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5"),
+                ClientApp.clashing("vertx4-webclient"))) {
             ChildProcess app = processes.runToEnd("app-" + client, client.command(
                     List.of(sidecar.agentOption() + ",signals=on"), calls));
             String output = app.output();
