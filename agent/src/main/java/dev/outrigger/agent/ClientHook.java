@@ -64,7 +64,10 @@ record ClientHook(String library, String typeName, String methodName, String ret
                 oneOfVersions, passedArguments);
     }
 
-    /** An entry hook that needs more of the method's arguments than its first two, and not {@code this}. */
+    /**
+     * An entry hook, or one through the default selector, that is passed two of the method's arguments rather than
+     * {@code this} and the next one.
+     */
     ClientHook passing(int asSelf, int asSecondArgument) {
         return new ClientHook(library, typeName, methodName, returnTypeName, hookName, parameterTypeNames, effect,
                 oneOfVersions, List.of(asSelf, asSecondArgument));
@@ -99,6 +102,24 @@ record ClientHook(String library, String typeName, String methodName, String ret
                 "dev.outrigger.agent.hooks.ReactorNettyHeadHook").withEffect(effect);
     }
 
+    private static final String VERTX_4 = "Vert.x 4 HttpClient (and its WebClient)";
+
+    /**
+     * Where Vert.x 4 builds a request's head: the {@code Host} of an https call handed to the sidecar (its
+     * {@code VertxRequestHook} in {@link #ALL} hands it over), and whether the body can be sent again.
+     */
+    private static final ClientHook VERTX_REQUEST_HEAD = new ClientHook(VERTX_4,
+            "io.vertx.core.http.impl.Http1xClientConnection", "createRequest", "io.netty.handler.codec.http.HttpRequest",
+            "dev.outrigger.agent.hooks.VertxRequestHeadHook");
+
+    /**
+     * Jetty 9.4, one hook on the method each request passes once: with {@code https-hosts}, an opted-in https request
+     * is written in absolute form; with {@code signals=on}, it gets its signals.
+     */
+    private static final ClientHook JETTY_94_SEND = new ClientHook("Jetty HttpClient 9.4",
+            "org.eclipse.jetty.client.HttpDestination", "send", "void", "dev.outrigger.agent.hooks.Jetty94SendHook")
+            .withParameters("org.eclipse.jetty.client.HttpRequest", "java.util.List").asOneOfVersions();
+
     /** Every library the agent weaves; the JDK clients need no weaving (see {@link AgentInstaller}). */
     static final List<ClientHook> ALL = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -112,16 +133,19 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     "org.eclipse.jetty.client.ProxyConfiguration$Proxy", "dev.outrigger.agent.hooks.JettyProxyHook"),
             new ClientHook(REACTOR_NETTY, "reactor.netty.http.client.HttpClientConnect$HttpClientHandler", "get",
                     "java.net.SocketAddress", "dev.outrigger.agent.hooks.ReactorNettyAddressHook"),
-            new ClientHook("Vert.x 4 HttpClient (and its WebClient)",
-                    "io.vertx.core.http.impl.HttpClientImpl", "doRequest", "void",
+            new ClientHook(VERTX_4, "io.vertx.core.http.impl.HttpClientImpl", "doRequest", "void",
                     "dev.outrigger.agent.hooks.VertxRequestHook")
-                    .withParameters("io.vertx.core.http.RequestOptions", "io.vertx.core.impl.future.PromiseInternal"));
+                    .withParameters("io.vertx.core.http.RequestOptions", "io.vertx.core.impl.future.PromiseInternal"),
+            new ClientHook(VERTX_4, "io.vertx.core.http.impl.HttpClientRequestBase", "absoluteURI",
+                    "java.lang.String", "dev.outrigger.agent.hooks.VertxAbsoluteUriHook").withParameters()
+                    .withEffect("a redirect of a call sent via a proxy resolves against the call's own URL"));
 
     /**
      * Woven only when the app opted hosts in with {@code https-hosts}: libraries that can be made to send an
      * https:// request to a proxy in plaintext, neither CONNECT nor TLS ({@code GET https://host/x}, or for OkHttp
      * and Reactor Netty {@code GET /x} and the JDK HttpClient {@code GET http://host/x}, marked
-     * {@code x-outrigger-tls: 1}).
+     * {@code x-outrigger-tls: 1}). Vert.x 4's request hook in {@link #ALL} hands the call over; its hook here only
+     * mends the {@code Host}.
      */
     static final List<ClientHook> HTTPS = List.of(
             new ClientHook("Apache HttpClient 5 (classic and async)",
@@ -150,7 +174,19 @@ record ClientHook(String library, String typeName, String methodName, String ret
                     .passing(2, 1).withEffect(HTTPS_HOSTS),
             reactorNettyHead("markSentHeaders", HTTPS_MARKED),
             reactorNettyHead("markSentHeaderAndBody", HTTPS_MARKED),
-            JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS));
+            VERTX_REQUEST_HEAD.withEffect(HTTPS_HOSTS),
+            new ClientHook("Jetty HttpClient 9.4", "org.eclipse.jetty.client.HttpDestination",
+                    "getClientConnectionFactory", "org.eclipse.jetty.io.ClientConnectionFactory",
+                    "dev.outrigger.agent.hooks.Jetty94HttpsNoTunnelHook").withParameters().withEffect(HTTPS_HOSTS)
+                    .asOneOfVersions(),
+            JETTY_94_SEND.withEffect(HTTPS_HOSTS),
+            JDK_HTTP_CLIENT.withEffect(HTTPS_HOSTS),
+            new ClientHook("JDK HttpClient", "jdk.internal.net.http.HttpRequestImpl", "newInstanceForRedirection",
+                    "jdk.internal.net.http.HttpRequestImpl", THROUGH_DEFAULT_SELECTOR)
+                    .withParameters("java.net.URI", "java.lang.String", "jdk.internal.net.http.HttpRequestImpl",
+                            "boolean")
+                    .passing(2, 0)
+                    .withEffect("a redirect to an https-host's https:// URI goes to the sidecar in plaintext too"));
 
     /**
      * Woven only with {@code signals=on}: hooks that add the call's signals for the sidecar
@@ -184,9 +220,17 @@ record ClientHook(String library, String typeName, String methodName, String ret
                             "org.apache.http.client.protocol.HttpClientContext",
                             "org.apache.http.client.methods.HttpExecutionAware")
                     .passing(1, 2).withEffect(SIGNALS_EFFECT),
+            new ClientHook("Apache HttpAsyncClient 4", "org.apache.http.impl.nio.client.MainClientExec",
+                    "rewriteRequestURI", "void", "dev.outrigger.agent.hooks.Apache4AsyncSignalsHook")
+                    .withParameters("org.apache.http.client.methods.HttpRequestWrapper",
+                            "org.apache.http.conn.routing.HttpRoute")
+                    .withEffect(SIGNALS_EFFECT),
+            JETTY_94_SEND.withEffect(SIGNALS_EFFECT),
             new ClientHook("Jetty HttpClient 12", "org.eclipse.jetty.client.HttpClient", "resolveDestination",
                     "org.eclipse.jetty.client.Destination", "dev.outrigger.agent.hooks.Jetty12SignalsHook")
-                    .withParameters("org.eclipse.jetty.client.Request").withEffect(SIGNALS_EFFECT),
+                    .withParameters("org.eclipse.jetty.client.Request").withEffect(SIGNALS_EFFECT)
+                    .asOneOfVersions(),
+            VERTX_REQUEST_HEAD.withEffect(SIGNALS_EFFECT),
             new ClientHook(REACTOR_NETTY, "reactor.netty.http.client.HttpClientOperations", "send",
                     "reactor.netty.NettyOutbound", "dev.outrigger.agent.hooks.ReactorNettyHeldBodyHook")
                     .withParameters("org.reactivestreams.Publisher").withEffect(SIGNALS_EFFECT),

@@ -172,7 +172,8 @@ final class Weaver {
 
                 /**
                  * {@code if (ProxySelector.getDefault() instanceof BiFunction f) firstArgument = (A) f.apply(this,
-                 * firstArgument);}, for classes that cannot see the agent (the JDK's): the only branch joins where
+                 * firstArgument);} (or the two arguments the hook says it is passed), for classes that cannot see the
+                 * agent (the JDK's): the only branch joins where
                  * the method began, whose frame is known without analysis, so one frame the same as the method's
                  * first is enough; a nop after it keeps it apart from a frame the method's own first instruction
                  * may have.
@@ -184,11 +185,13 @@ final class Weaver {
                     super.visitJumpInsn(Opcodes.IFEQ, join);
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, SELECTOR, "getDefault", GET_DEFAULT, false);
                     super.visitTypeInsn(Opcodes.CHECKCAST, BI_FUNCTION);
-                    self();
-                    if (referenceArgument) {
-                        super.visitVarInsn(Opcodes.ALOAD, firstArgument);
+                    List<Integer> passed = hook.passedArguments();
+                    if (passed == null) {
+                        self();
+                        argument(0);
                     } else {
-                        super.visitInsn(Opcodes.ACONST_NULL);
+                        argument(passed.get(0));
+                        argument(passed.get(1));
                     }
                     super.visitMethodInsn(Opcodes.INVOKEINTERFACE, BI_FUNCTION, "apply", APPLY, true);
                     if (referenceArgument) {

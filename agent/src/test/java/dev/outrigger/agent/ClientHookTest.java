@@ -28,7 +28,9 @@ class ClientHookTest {
         List<ClientHook> both = ClientHook.wanted(List.of("api.example.com"), true);
         List<ClientHook> shared = both.stream().filter(hook -> hook.effect().contains("https")
                 && hook.effect().contains("timeout")).toList();
-        assertEquals(List.of("jdk.internal.net.http.HttpClientImpl.sendAsync",
+        assertEquals(List.of("io.vertx.core.http.impl.Http1xClientConnection.createRequest",
+                        "jdk.internal.net.http.HttpClientImpl.sendAsync",
+                        "org.eclipse.jetty.client.HttpDestination.send",
                         "reactor.netty.http.HttpOperations.markSentHeaderAndBody",
                         "reactor.netty.http.HttpOperations.markSentHeaders"),
                 shared.stream().map(hook -> hook.typeName() + "." + hook.methodName()).sorted().toList());

@@ -3,6 +3,7 @@ package dev.outrigger.bootstrap;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,16 +20,20 @@ final class JdkClientHook {
     }
 
     /**
-     * @param self the JDK HttpClient about to send {@code firstArgument}, or an {@link HttpURLConnection} about to
-     *             write its request
+     * @param self the JDK HttpClient about to send {@code firstArgument}, a request of it about to be redirected to
+     *             the URI {@code firstArgument}, or an {@link HttpURLConnection} about to write its request
      * @return what the woven method should take as its first argument: for the HttpClient, the request to send (see
-     *         {@link JdkHttpRequests#forSidecar}); otherwise {@code firstArgument}
+     *         {@link JdkHttpRequests#forSidecar}) or the URI to redirect to ({@link JdkHttpRequests#redirectTarget});
+     *         otherwise {@code firstArgument}
      */
     static Object apply(SidecarProxySelector selector, Object self, Object firstArgument)
             throws ReflectiveOperationException, URISyntaxException {
         if (firstArgument instanceof HttpRequest request && self instanceof HttpClient client
                 && client.proxy().orElse(selector) == selector) {
             return JdkHttpRequests.forSidecar(request, selector);
+        }
+        if (self instanceof HttpRequest previous && firstArgument instanceof URI location) {
+            return JdkHttpRequests.redirectTarget(previous, location, selector);
         }
         if (self instanceof HttpURLConnection connection) {
             UrlConnections.addSignals(connection, selector);

@@ -43,13 +43,30 @@ public final class JdkHttpRequests {
         if (!"https".equalsIgnoreCase(uri.getScheme()) || selector.plaintextSidecarForHttps(uri) == null) {
             return withHeaders(request, headers);
         }
-        URI plaintext = URI.create("http" + uri.toString().substring("https".length()));
+        URI plaintext = plaintextForm(uri);
         headers.put(TLS_MARKER, "1");
         HttpRequest copy = copy(request, plaintext, headers);
         if (copy != request) {
             selector.sendNextToSidecar(plaintext);
         }
         return copy;
+    }
+
+    /**
+     * Where the client follows a redirect of {@code previous}: a request the agent handed to the sidecar in plaintext
+     * keeps its headers (so the {@value #TLS_MARKER} marker) and its proxy (the sidecar) when redirected, so an
+     * {@code https} location on an opted-in host is followed in its plaintext form the same way; any other location
+     * as it is.
+     */
+    static URI redirectTarget(HttpRequest previous, URI location, SidecarProxySelector selector) {
+        boolean handedOver = previous.headers().firstValue(TLS_MARKER).isPresent();
+        return handedOver && "https".equalsIgnoreCase(location.getScheme())
+                && selector.plaintextSidecarForHttps(location) != null ? plaintextForm(location) : location;
+    }
+
+    /** {@code https://host/x} as {@code http://host/x}: the same authority, so the same Host header. */
+    private static URI plaintextForm(URI https) {
+        return URI.create("http" + https.toString().substring("https".length()));
     }
 
     private static HttpRequest copy(HttpRequest request, URI uri, Map<String, String> headers) {

@@ -40,6 +40,16 @@ public final class SidecarRoutes {
         return ask("https", host, port, true);
     }
 
+    /**
+     * Whether {@code proxyHost:proxyPort}, a client's proxy for an {@code https} call to {@code host:port}, is the
+     * sidecar that takes that call in plaintext ({@link #plaintextSidecarForHttps}), so the client must neither
+     * tunnel to it nor speak TLS to it.
+     */
+    public static boolean isPlaintextSidecarForHttps(String proxyHost, int proxyPort, String host, int port) {
+        InetSocketAddress sidecar = plaintextSidecarForHttps(host, port);
+        return sidecar != null && sidecar.getHostString().equals(proxyHost) && sidecar.getPort() == proxyPort;
+    }
+
     private static InetSocketAddress ask(String scheme, String host, int port, boolean plaintextHttps) {
         ProxySelector selector = ProxySelector.getDefault();
         if (!(selector instanceof SidecarProxySelector sidecar) || scheme == null || host == null) {

@@ -146,9 +146,11 @@ class AgentSignalsTest {
         calls.addAll(inMemory);
         calls.addAll(streamed);
 
-        for (ClientApp client : List.of(ClientApp.of("apache4-default"), ClientApp.of("apache5-async"),
-                ClientApp.of("jetty12"), ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"),
-                ClientApp.okHttpOn("okhttp5"), ClientApp.of("reactor-netty"), ClientApp.of("spring-webclient"))) {
+        for (ClientApp client : List.of(ClientApp.of("apache4-default"), ClientApp.of("apache4-async"),
+                ClientApp.of("apache5-async"), ClientApp.of("jetty12"), ClientApp.clashing("jetty9"),
+                ClientApp.of("okhttp"), ClientApp.okHttpOn("okhttp3"), ClientApp.okHttpOn("okhttp5"),
+                ClientApp.clashing("vertx4-webclient"), ClientApp.of("reactor-netty"),
+                ClientApp.of("spring-webclient"))) {
             ChildProcess app = processes.runToEnd("app-" + client, client.command(
                     List.of(sidecar.agentOption() + ",signals=on"), calls));
             String output = app.output();
@@ -171,6 +173,31 @@ class AgentSignalsTest {
                     client + ": a streamed body is not sent twice:\n" + output);
             assertFalse(output.toLowerCase(Locale.ROOT).contains("echo.header.x-outrigger-"), output);
         }
+    }
+
+    /**
+     * Vert.x copies a request's headers to the redirect it follows, signals included: a redirect that leaves the
+     * sidecar (to loopback, which is never redirected) must not carry them to the upstream.
+     */
+    @Test
+    void aVertxRedirectAwayFromTheSidecarCarriesNoSignal() {
+        Upstream upstream = processes.upstream("a", "healthy");
+        Sidecar sidecar = processes.sidecar(SidecarPorts.pick(), """
+                services:
+                  greeter:
+                    endpoints: [%s]
+                """.formatted(upstream.address()));
+        String call = "GET http://greeter/_sample/redirect?to=http://" + upstream.address() + "/direct"
+                + " +read-timeout=3000";
+
+        ChildProcess app = processes.runToEnd("app-vertx-redirect", ClientApp.clashing("vertx4-webclient")
+                .command(List.of(sidecar.agentOption() + ",signals=on,caller=on"), List.of(call)));
+
+        String reply = ClientReplies.of(app.stdout()).getOrDefault(call, "");
+        assertTrue(reply.startsWith("status=200\n") && reply.contains("echo.path=/direct\n"), app.output());
+        assertFalse(reply.toLowerCase(Locale.ROOT).contains("echo.header.x-outrigger-"), app.output());
+        Eventually.assertThat(() -> assertEquals(1, sidecar.metrics().sum("outrigger_requests_total",
+                "service", "greeter"), "the first hop went through the sidecar, with its signals"));
     }
 
     private static String[] append(String[] args, String... more) {

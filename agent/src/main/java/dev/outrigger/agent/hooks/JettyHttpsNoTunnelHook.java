@@ -2,7 +2,6 @@ package dev.outrigger.agent.hooks;
 
 import dev.outrigger.bootstrap.OnExit;
 import dev.outrigger.bootstrap.SidecarRoutes;
-import java.net.InetSocketAddress;
 import org.eclipse.jetty.client.HttpProxy;
 import org.eclipse.jetty.client.Origin;
 
@@ -11,21 +10,15 @@ import org.eclipse.jetty.client.Origin;
  * {@code https-hosts} is set: the sidecar, which {@link JettyProxyHook} made the proxy of an opted-in https
  * destination, needs no tunnel. Jetty then connects to it without CONNECT and without TLS and writes the request in
  * absolute form ({@code GET https://host/x}), and the sidecar originates the TLS; the client's own
- * {@code SslContextFactory} is not used for that call.
+ * {@code SslContextFactory} is not used for that call. Jetty 9.4 decides elsewhere: see Jetty94HttpsNoTunnelHook.
  */
 public final class JettyHttpsNoTunnelHook extends OnExit<Boolean, HttpProxy, Origin> {
 
     @Override
     public Boolean exit(Boolean requiresTunnel, HttpProxy proxy, Origin origin) {
-        if (requiresTunnel && origin.isSecure()) {
-            Origin.Address target = origin.getAddress();
-            InetSocketAddress sidecar = SidecarRoutes.plaintextSidecarForHttps(target.getHost(), target.getPort());
-            Origin.Address proxyAddress = proxy.getAddress();
-            if (sidecar != null && proxyAddress.getHost().equals(sidecar.getHostString())
-                    && proxyAddress.getPort() == sidecar.getPort()) {
-                return false;
-            }
-        }
-        return requiresTunnel;
+        Origin.Address target = origin.getAddress();
+        Origin.Address proxyAddress = proxy.getAddress();
+        return requiresTunnel && !(origin.isSecure() && SidecarRoutes.isPlaintextSidecarForHttps(
+                proxyAddress.getHost(), proxyAddress.getPort(), target.getHost(), target.getPort()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.outrigger.samples.clients;
 
+import java.net.http.HttpClient;
+
 /**
  * An unchanged service that calls with a third-party HTTP client, built as its documentation shows; see
  * {@link ClientSuite} for its arguments and output. The OkHttp sample also runs on OkHttp 3 and 5 class paths: its
@@ -16,8 +18,10 @@ public final class ClientsApp {
 
     private static SampleClient client(String kind) throws Exception {
         return switch (kind) {
-            case "jdk-httpclient" -> new JdkHttpClientSample(false);
-            case "jdk-httpclient-async" -> new JdkHttpClientSample(true);
+            case "jdk-httpclient" -> new JdkHttpClientSample(HttpClient.newHttpClient(), false);
+            case "jdk-httpclient-async" -> new JdkHttpClientSample(HttpClient.newHttpClient(), true);
+            case "jdk-httpclient-following" -> new JdkHttpClientSample(
+                    HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build(), false);
             case "okhttp" -> new OkHttpSample();
             case "feign-okhttp" -> new FeignSample();
             case "apache5-default" -> new Apache5Sample(org.apache.hc.client5.http.impl.classic.HttpClients.createDefault());

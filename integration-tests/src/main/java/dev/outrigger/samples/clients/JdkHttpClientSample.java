@@ -8,12 +8,13 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
-/** The JDK's {@code HttpClient} with all defaults, calling {@code send}, or {@code sendAsync} and waiting. */
+/** The JDK's {@code HttpClient}, calling {@code send}, or {@code sendAsync} and waiting. */
 final class JdkHttpClientSample implements SampleClient {
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client;
     private final boolean async;
 
-    JdkHttpClientSample(boolean async) {
+    JdkHttpClientSample(HttpClient client, boolean async) {
+        this.client = client;
         this.async = async;
     }
 

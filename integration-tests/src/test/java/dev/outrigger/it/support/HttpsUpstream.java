@@ -27,9 +27,11 @@ import javax.net.ssl.SSLContext;
 /**
  * An HTTPS server on loopback that is not part of the mesh: it presents a certificate (PEM, as the sidecar's
  * {@code certs} command writes it) and answers every request with {@code status}, its name, and the Host header and
- * path it got.
+ * path it got; a healthy one ({@code status} 200) answers {@code ?to=URL} with a redirect to URL.
  */
 public final class HttpsUpstream implements AutoCloseable {
+
+    private static final String REDIRECT = "to=";
 
     private final HttpsServer server;
     private final AtomicLong requests = new AtomicLong();
@@ -41,6 +43,13 @@ public final class HttpsUpstream implements AutoCloseable {
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", exchange -> {
                 requests.incrementAndGet();
+                String query = exchange.getRequestURI().getQuery();
+                if (status == 200 && query != null && query.startsWith(REDIRECT)) {
+                    exchange.getResponseHeaders().add("Location", query.substring(REDIRECT.length()));
+                    exchange.sendResponseHeaders(302, -1);
+                    exchange.close();
+                    return;
+                }
                 byte[] body = ("instance=" + name + "\nhost=" + exchange.getRequestHeaders().getFirst("Host")
                         + "\npath=" + exchange.getRequestURI().getRawPath() + "\n").getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, body.length);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Counts the requests of the proxy listeners that have arrived and whose response has not been written in full, so
  * a stop can wait for them. A request counts from its head until the last part of its final (not 1xx) response is
- * written, or until its connection closes.
+ * written, or until its connection closes or becomes a tunnel.
  */
 public final class InFlightRequests {
     private final AtomicInteger count = new AtomicInteger();
@@ -55,9 +55,19 @@ public final class InFlightRequests {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            forgetOpen();
+            ctx.fireChannelInactive();
+        }
+
+        /** The connection became a tunnel: its bytes are no longer requests. */
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            forgetOpen();
+        }
+
+        private void forgetOpen() {
             count.addAndGet(-open);
             open = 0;
-            ctx.fireChannelInactive();
         }
     }
 }

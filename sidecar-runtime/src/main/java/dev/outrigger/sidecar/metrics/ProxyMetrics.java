@@ -17,6 +17,7 @@ public final class ProxyMetrics {
     private final Counter localReplies;
     private final Counter byCaller;
     private final Counter connections;
+    private final Counter tunnels;
     private final BoundedLabels callers = new BoundedLabels(MAX_CALLERS, "other");
 
     public ProxyMetrics(MetricsRegistry registry) {
@@ -37,6 +38,13 @@ public final class ProxyMetrics {
                 "Connections a proxy listener accepted that carried at least one request, by listener. With "
                         + "outrigger_requests_total it shows how well callers reuse their connections; connections "
                         + "that carried none (the agent's reachability probes) are not counted.", "listener");
+        tunnels = registry.counter("outrigger_tunnels_total",
+                "CONNECT tunnels asked of the outbound listener, by result: opened, or unreachable.", "result");
+    }
+
+    /** Counts a CONNECT tunnel: {@code opened}, or {@code unreachable} when its host could not be reached. */
+    public void tunnel(String result) {
+        tunnels.labels(result).inc();
     }
 
     /** The count of connections with requests on one listener ({@code outbound} or {@code inbound}). */

@@ -3,6 +3,7 @@ package dev.outrigger.sidecar.pool;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
@@ -109,6 +110,19 @@ public final class UpstreamPool {
             });
         });
         return ready;
+    }
+
+    /**
+     * A plain TCP connection to {@code address} outside the pool, for a tunnel: {@code handler} is its only
+     * handler, and it reads nothing until told to.
+     */
+    public ChannelFuture connectRaw(InetSocketAddress address, ChannelHandler handler, int connectTimeoutMillis) {
+        return bootstrap.clone()
+                .handler(handler)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .connect(address);
     }
 
     /** Takes back a connection whose last exchange completed cleanly; it will serve the next request. */

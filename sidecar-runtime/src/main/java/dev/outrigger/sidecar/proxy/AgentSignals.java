@@ -44,16 +44,13 @@ public record AgentSignals(long timeoutNanos, boolean replayable, String caller)
     }
 
     /**
-     * The deadline of the call: the service's timeout, or the caller's own and {@link #GRACE_NANOS} when that is
-     * shorter. The grace lets the app's own timeout fire first, as it would without the agent: a client's read timeout
-     * starts only once it has written its request, after this sidecar started counting.
+     * How long the sidecar waits for the answer on the caller's behalf, counted from the end of the request: the
+     * caller's own timeout and {@link #GRACE_NANOS}, or {@link Long#MAX_VALUE} when it gave none. A client's read
+     * timeout starts only once it has written its request, so a slow upload never counts against it; the grace lets
+     * the app's own timeout fire first, as it would without the agent.
      */
-    public long deadlineNanos(long serviceTimeoutNanos) {
-        if (timeoutNanos <= 0) {
-            return serviceTimeoutNanos;
-        }
-        long callerDeadline = timeoutNanos + Math.min(GRACE_NANOS, Long.MAX_VALUE - timeoutNanos);
-        return Math.min(serviceTimeoutNanos, callerDeadline);
+    public long callerWaitNanos() {
+        return timeoutNanos <= 0 ? Long.MAX_VALUE : timeoutNanos + Math.min(GRACE_NANOS, Long.MAX_VALUE - timeoutNanos);
     }
 
     private static long nanos(String millis) {

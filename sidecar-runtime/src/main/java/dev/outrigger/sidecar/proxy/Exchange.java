@@ -53,7 +53,7 @@ public final class Exchange implements UpstreamListener {
 
     private enum State { CONNECTING, AWAITING_RESPONSE, BACKOFF, RELAYING, DONE }
 
-    private static final long MAX_CONNECT_MILLIS = 10_000;
+    static final int MAX_CONNECT_MILLIS = 10_000;
     /** Beyond this much unread body after an early response, closing is cheaper than reading on. */
     private static final long MAX_DISCARDED_BYTES = 1 << 20;
     private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("idempotency-key");
@@ -67,8 +67,11 @@ public final class Exchange implements UpstreamListener {
     private final RequestBody body;
     private final boolean callerKeepAlive;
     private final long startNanos;
-    private final long timeoutNanos;
-    private final long deadlineNanos;
+    private final long callerWaitNanos;
+    /** The service's timeout from the request head, or the caller's wait from the request's end once sooner. */
+    private long timeoutNanos;
+    private long deadlineNanos;
+    private boolean callersDeadline;
     private final boolean idempotent;
     private final String callingClass;
 
@@ -96,7 +99,7 @@ public final class Exchange implements UpstreamListener {
     /**
      * @param head         the request as it goes upstream (origin-form, hop-by-hop headers removed)
      * @param fixedAddress the one address to use (passthrough), or null to let the cluster's balancer pick
-     * @param signals      what the app's agent said about the call: its own timeout shortens the deadline
+     * @param signals      what the app's agent said about the call: its own timeout may shorten the deadline
      */
     public Exchange(Caller caller, UpstreamPool pool, HttpRequest head, boolean callerKeepAlive,
                     Cluster cluster, InetSocketAddress fixedAddress, int replayLimit, AgentSignals signals) {
@@ -109,8 +112,9 @@ public final class Exchange implements UpstreamListener {
         this.fixedAddress = fixedAddress;
         this.body = new RequestBody(replayLimit);
         this.startNanos = System.nanoTime();
-        this.timeoutNanos = signals.deadlineNanos(cluster.timeoutNanos());
+        this.timeoutNanos = cluster.timeoutNanos();
         this.deadlineNanos = startNanos + timeoutNanos;
+        this.callerWaitNanos = signals.callerWaitNanos();
         this.idempotent = Idempotency.mayRepeat(head.method().name(),
                 head.headers().contains(IDEMPOTENCY_KEY), signals.replayable());
         this.callingClass = signals.caller();
@@ -148,6 +152,9 @@ public final class Exchange implements UpstreamListener {
             return;
         }
         body.add(part);
+        if (body.complete()) {
+            startCallersWait();
+        }
         if (upstream != null && !bodySent) {
             bodySent = body.writeTo(upstream);
             if (bodySent && !caller.reading()) {
@@ -158,6 +165,19 @@ public final class Exchange implements UpstreamListener {
             }
         } else if (body.pendingBytes() > 64 * 1024) {
             downstream.config().setAutoRead(false); // no connection yet: stop reading until there is one
+        }
+    }
+
+    /** The caller's client starts its own timeout once it has sent the request, so its wait starts here. */
+    private void startCallersWait() {
+        long now = System.nanoTime();
+        if (callerWaitNanos < deadlineNanos - now) {
+            timeoutNanos = callerWaitNanos;
+            deadlineNanos = now + callerWaitNanos;
+            callersDeadline = true;
+            if (state != State.RELAYING && state != State.DONE) {
+                armTimer();
+            }
         }
     }
 
@@ -332,7 +352,7 @@ public final class Exchange implements UpstreamListener {
             dropUpstream();
             String detail = "no response from '" + cluster.name() + "' within "
                     + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms";
-            if (timeoutNanos < cluster.timeoutNanos()) {
+            if (callersDeadline) {
                 // The caller's own, shorter deadline: the service is not late by its own standard, so its breaker
                 // is not told, just as when a caller gives up by closing the connection.
                 releaseBreaker();

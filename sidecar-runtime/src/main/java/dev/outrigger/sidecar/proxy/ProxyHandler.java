@@ -110,6 +110,10 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter implements 
             LocalReply.send(channel, refused.reason(), refused.detail(), !keepAlive);
             return; // the body that may follow is read and dropped by onContent
         }
+        if (route instanceof Route.Tunnel tunnel) {
+            Tunnel.open(channel, tunnel, pool, metrics);
+            return;
+        }
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         if (route instanceof Route.ToService service) {
             current = exchange(request, keepAlive, service.uri(), service.authority(), service.cluster(), null,

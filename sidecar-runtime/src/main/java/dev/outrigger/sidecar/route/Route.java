@@ -17,6 +17,13 @@ public sealed interface Route {
     record Passthrough(Cluster cluster, String host, int port, String uri, String authority) implements Route {
     }
 
+    /**
+     * {@code CONNECT host:port} to a host no service names: bytes relayed both ways, the app's own TLS inside. A
+     * client that keeps its proxy for a redirect (the JDK HttpClient does) asks this for an https location.
+     */
+    record Tunnel(String host, int port) implements Route {
+    }
+
     /** The sidecar answers itself. */
     record Refused(LocalReply.Reason reason, String detail) implements Route {
     }

@@ -25,7 +25,8 @@ import java.util.Set;
  * {@code https} target ({@code GET https://api.example.com/x}), or the header {@code x-outrigger-tls: 1} on either
  * other form ({@code GET http://api.example.com:443/x}, {@code GET /x} with {@code Host: api.example.com}) for
  * clients that cannot send an {@code https} target in plaintext. Such a call keeps the app's Host header, goes to a
- * service only if the sidecar speaks TLS to it, and to an unknown host on port 443 by default.
+ * service only if the sidecar speaks TLS to it, and to an unknown host on port 443 by default. A {@code CONNECT}
+ * to an unknown host is a {@link Route.Tunnel}.
  */
 public final class Router {
 
@@ -59,7 +60,7 @@ public final class Router {
 
     public Route route(HttpRequest request) {
         if (HttpMethod.CONNECT.equals(request.method())) {
-            return new Route.Refused(Reason.METHOD_NOT_ALLOWED, "CONNECT tunnels are not supported");
+            return tunnel(request.uri());
         }
         List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
         if (hosts.size() > 1) {
@@ -107,6 +108,22 @@ public final class Router {
             return byAuthority(authority, path, hosts.isEmpty() ? authority.raw() : hosts.get(0));
         }
         return isThisListener(authority) ? pathPrefix(path) : byAuthority(authority, path, null);
+    }
+
+    /** {@code CONNECT host:port}, to a host passed through as any other: a service is never called through one. */
+    private Route tunnel(String target) {
+        Authority authority = Authority.parse(target);
+        if (authority == null || authority.port() < 0) {
+            return new Route.Refused(Reason.BAD_REQUEST, "CONNECT needs host:port");
+        }
+        if (services.containsKey(authority.host())) {
+            return new Route.Refused(Reason.METHOD_NOT_ALLOWED, "'" + authority.host() + "' is a service: call it"
+                    + " over http://, or over https:// with the agent's https-hosts, not through a CONNECT tunnel");
+        }
+        if (unknownHosts == UnknownHosts.REJECT) {
+            return new Route.Refused(Reason.UNKNOWN_HOST, "no service is named '" + authority.host() + "'");
+        }
+        return new Route.Tunnel(authority.host(), authority.port());
     }
 
     /** @param tlsHost the Host header of a call the app made over TLS, or null for a plain call */

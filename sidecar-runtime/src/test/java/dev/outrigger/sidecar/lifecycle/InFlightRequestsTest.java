@@ -48,6 +48,17 @@ class InFlightRequestsTest {
         assertEquals(0, inFlight.count());
     }
 
+    @Test
+    void aConnectionThatBecomesATunnelEndsItsRequest() {
+        receive();
+        assertEquals(1, inFlight.count());
+
+        connection.pipeline().removeFirst();
+        assertEquals(0, inFlight.count(), "the CONNECT is answered; the tunnel's bytes are no requests");
+        connection.close();
+        assertEquals(0, inFlight.count());
+    }
+
     private void receive() {
         connection.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
         ReferenceCountUtil.release(connection.readInbound());

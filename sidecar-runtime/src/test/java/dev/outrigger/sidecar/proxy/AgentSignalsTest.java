@@ -10,12 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,12 +72,10 @@ class AgentSignalsTest {
     }
 
     @Test
-    void theCallersTimeoutAndAGraceShortenTheDeadlineButNeverLengthenIt() {
-        long service = AgentSignals.GRACE_NANOS * 10;
-        assertEquals(100 + AgentSignals.GRACE_NANOS, new AgentSignals(100, false, null).deadlineNanos(service));
-        assertEquals(service, new AgentSignals(service - 1, false, null).deadlineNanos(service));
-        assertEquals(service, AgentSignals.NONE.deadlineNanos(service));
-        assertEquals(Long.MAX_VALUE, new AgentSignals(Long.MAX_VALUE, false, null).deadlineNanos(Long.MAX_VALUE));
+    void theSidecarWaitsForTheCallerItsTimeoutAndAGrace() {
+        assertEquals(100 + AgentSignals.GRACE_NANOS, new AgentSignals(100, false, null).callerWaitNanos());
+        assertEquals(Long.MAX_VALUE, AgentSignals.NONE.callerWaitNanos());
+        assertEquals(Long.MAX_VALUE, new AgentSignals(Long.MAX_VALUE, false, null).callerWaitNanos());
     }
 
     @Test
@@ -104,6 +105,22 @@ class AgentSignalsTest {
         assertTrue(tookMillis < 2_500, "took " + tookMillis + " ms");
         assertTrue(metrics().contains("outrigger_circuit_breaker_state{service=\"svc\",state=\"closed\"} 1"),
                 "the caller's impatience is no failure of the service");
+    }
+
+    @Test
+    void theCallersTimeoutCountsFromTheEndOfItsUpload() throws Exception {
+        startSidecar("timeout: 10s");
+        try (Socket caller = new Socket("127.0.0.1", outboundPort)) {
+            caller.setSoTimeout(10_000);
+            OutputStream out = caller.getOutputStream();
+            out.write(("POST http://svc/x HTTP/1.1\r\nHost: svc\r\n" + AgentSignals.TIMEOUT + ": 300\r\n"
+                    + "Content-Length: 4\r\n\r\nup").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300 + TimeUnit.NANOSECONDS.toMillis(AgentSignals.GRACE_NANOS) + 300); // a slow upload
+            out.write("ld".getBytes(StandardCharsets.US_ASCII));
+            String head = new String(caller.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200", head, "answered, not given up on while the caller was still sending");
+        }
     }
 
     @Test

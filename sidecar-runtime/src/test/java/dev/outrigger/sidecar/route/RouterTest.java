@@ -93,13 +93,27 @@ class RouterTest {
     }
 
     @Test
-    void refusesTwoHostHeadersAndConnect() {
+    void refusesTwoHostHeaders() {
         HttpRequest twoHosts = request("/a", "orders");
         twoHosts.headers().add("Host", "evil");
         assertEquals(Reason.BAD_REQUEST, assertInstanceOf(Route.Refused.class, passthrough.route(twoHosts)).reason());
-        HttpRequest connect = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.CONNECT, "orders:443");
-        assertEquals(Reason.METHOD_NOT_ALLOWED,
-                assertInstanceOf(Route.Refused.class, passthrough.route(connect)).reason());
+    }
+
+    @Test
+    void tunnelsConnectToAnUnknownHostOnlyWhereUnknownHostsPassThrough() {
+        assertEquals(new Route.Tunnel("api.example.test", 8443), passthrough.route(connect("API.example.test:8443")));
+        assertEquals(Reason.UNKNOWN_HOST, refusal(rejecting, connect("api.example.test:443")));
+        assertEquals(Reason.METHOD_NOT_ALLOWED, refusal(passthrough, connect("orders:443")), "never to a service");
+        assertEquals(Reason.BAD_REQUEST, refusal(passthrough, connect("api.example.test")), "no port");
+        assertEquals(Reason.BAD_REQUEST, refusal(passthrough, connect("/a")));
+    }
+
+    private static HttpRequest connect(String target) {
+        return new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.CONNECT, target);
+    }
+
+    private static Reason refusal(Router router, HttpRequest request) {
+        return assertInstanceOf(Route.Refused.class, router.route(request)).reason();
     }
 
     @Test

@@ -3,15 +3,20 @@ package dev.outrigger.samples.clients;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.api.Request;
 import org.eclipse.jetty.client.api.Response;
+import org.eclipse.jetty.client.util.BytesContentProvider;
 import org.eclipse.jetty.client.util.InputStreamContentProvider;
 import org.eclipse.jetty.client.util.InputStreamResponseListener;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.util.concurrent.TimeUnit;
 
-/** Jetty's HttpClient 9.4 with a default {@code new HttpClient()}, streaming both ways. */
+/**
+ * Jetty's HttpClient 9.4 as an app that also calls https builds it (a bare {@code new HttpClient()} has no TLS),
+ * with defaults otherwise, streaming both ways.
+ */
 final class Jetty9Sample implements SampleClient {
-    private final HttpClient client = new HttpClient();
+    private final HttpClient client = new HttpClient(new SslContextFactory.Client());
 
     Jetty9Sample() throws Exception {
         client.start();
@@ -25,7 +30,8 @@ final class Jetty9Sample implements SampleClient {
             if (call.body().length() >= 0) {
                 request.header(HttpHeader.CONTENT_LENGTH, String.valueOf(call.body().length()));
             }
-            request.content(new InputStreamContentProvider(call.body().content().get()));
+            request.content(call.body().inMemory() ? new BytesContentProvider(call.body().bytes())
+                    : new InputStreamContentProvider(call.body().content().get()));
         }
         if (call.readTimeout() != null) {
             request.idleTimeout(call.readTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package dev.outrigger.samples.clients;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -10,8 +11,8 @@ import io.vertx.ext.web.codec.BodyCodec;
 
 /**
  * Vert.x 4's {@code WebClient.create(vertx)}, waited on as a blocking caller would, streaming both bodies: the request
- * body through {@code sendStream}, the response's through {@code BodyCodec.pipe}. A body of known length is sent with
- * its {@code Content-Length}, else chunked.
+ * body through {@code sendStream} (or, held in memory, {@code sendBuffer}), the response's through
+ * {@code BodyCodec.pipe}. A streamed body of known length is sent with its {@code Content-Length}, else chunked.
  */
 final class VertxWebClientSample implements SampleClient {
     private final Vertx vertx = Vertx.vertx();
@@ -31,6 +32,7 @@ final class VertxWebClientSample implements SampleClient {
             request.putHeader("content-length", Long.toString(call.body().length()));
         }
         HttpResponse<Void> response = (call.body() == null ? request.send()
+                : call.body().inMemory() ? request.sendBuffer(Buffer.buffer(call.body().bytes()))
                 : request.sendStream(new InputStreamReadStream(context, call.body().content().get())))
                 .toCompletionStage().toCompletableFuture().get();
         return new Reply(response.statusCode(), response.getHeader("x-outrigger-error"), body.text());
