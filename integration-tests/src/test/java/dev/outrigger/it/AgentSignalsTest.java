@@ -91,11 +91,7 @@ class AgentSignalsTest {
     @Test
     void libraryClientsPassTheirSignalsAndCallersToo() {
         Upstream upstream = processes.upstream("a", "healthy");
-        Sidecar sidecar = processes.sidecar(SidecarPorts.pick(), """
-                services:
-                  greeter:
-                    endpoints: [%s]
-                """.formatted(upstream.address()));
+        Sidecar sidecar = greeterSidecar(upstream);
         List<String> agent = List.of(sidecar.agentOption() + ",signals=on,caller=on");
 
         for (String client : List.of("okhttp", "apache5-default", "spring-resttemplate")) {
@@ -182,11 +178,7 @@ class AgentSignalsTest {
     @Test
     void aVertxRedirectAwayFromTheSidecarCarriesNoSignal() {
         Upstream upstream = processes.upstream("a", "healthy");
-        Sidecar sidecar = processes.sidecar(SidecarPorts.pick(), """
-                services:
-                  greeter:
-                    endpoints: [%s]
-                """.formatted(upstream.address()));
+        Sidecar sidecar = greeterSidecar(upstream);
         String call = "GET http://greeter/_sample/redirect?to=http://" + upstream.address() + "/direct"
                 + " +read-timeout=3000";
 
@@ -198,6 +190,15 @@ class AgentSignalsTest {
         assertFalse(reply.toLowerCase(Locale.ROOT).contains("echo.header.x-outrigger-"), app.output());
         Eventually.assertThat(() -> assertEquals(1, sidecar.metrics().sum("outrigger_requests_total",
                 "service", "greeter"), "the first hop went through the sidecar, with its signals"));
+    }
+
+    /** A sidecar whose one service, greeter, is {@code upstream}. */
+    private Sidecar greeterSidecar(Upstream upstream) {
+        return processes.sidecar(SidecarPorts.pick(), """
+                services:
+                  greeter:
+                    endpoints: [%s]
+                """.formatted(upstream.address()));
     }
 
     private static String[] append(String[] args, String... more) {

@@ -17,6 +17,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -53,9 +55,12 @@ class TunnelTest {
     void relaysBytesBothWaysUntilEitherSideCloses() throws Exception {
         byte[] sent = new byte[4 * 1024 * 1024]; // more than socket buffers hold: reading must pause and resume
         new Random(7).nextBytes(sent);
+        // Its own threads: both tasks block, and CompletableFuture's default pool may run one at a time on a small
+        // machine (Temurin 25 on two cores did, and the test hung).
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         try (ServerSocket echo = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Socket caller = new Socket("127.0.0.1", outbound)) {
-            CompletableFuture<Void> echoed = CompletableFuture.runAsync(() -> echoOnce(echo));
+            CompletableFuture<Void> echoed = CompletableFuture.runAsync(() -> echoOnce(echo), threads);
             caller.setSoTimeout(10_000);
             OutputStream out = caller.getOutputStream();
             out.write(("CONNECT 127.0.0.1:" + echo.getLocalPort() + " HTTP/1.1\r\nHost: 127.0.0.1:"
@@ -70,12 +75,14 @@ class TunnelTest {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, threads);
             byte[] received = in.readAllBytes(); // ends when the echo server, having seen the end, closes
             writing.get(10, TimeUnit.SECONDS);
             echoed.get(10, TimeUnit.SECONDS);
             assertEquals(sent.length, received.length);
             assertArrayEquals(sent, received);
+        } finally {
+            threads.shutdownNow();
         }
     }
 
