@@ -69,7 +69,6 @@ public final class Exchange implements UpstreamListener {
     private final long startNanos;
     private final long callerWaitNanos;
     /** The service's timeout from the request head, or the caller's wait from the request's end once sooner. */
-    private long timeoutNanos;
     private long deadlineNanos;
     private boolean callersDeadline;
     private final boolean idempotent;
@@ -112,8 +111,7 @@ public final class Exchange implements UpstreamListener {
         this.fixedAddress = fixedAddress;
         this.body = new RequestBody(replayLimit);
         this.startNanos = System.nanoTime();
-        this.timeoutNanos = cluster.timeoutNanos();
-        this.deadlineNanos = startNanos + timeoutNanos;
+        this.deadlineNanos = startNanos + cluster.timeoutNanos();
         this.callerWaitNanos = signals.callerWaitNanos();
         this.idempotent = Idempotency.mayRepeat(head.method().name(),
                 head.headers().contains(IDEMPOTENCY_KEY), signals.replayable());
@@ -172,7 +170,6 @@ public final class Exchange implements UpstreamListener {
     private void startCallersWait() {
         long now = System.nanoTime();
         if (callerWaitNanos < deadlineNanos - now) {
-            timeoutNanos = callerWaitNanos;
             deadlineNanos = now + callerWaitNanos;
             callersDeadline = true;
             if (state != State.RELAYING && state != State.DONE) {
@@ -350,8 +347,9 @@ public final class Exchange implements UpstreamListener {
         if (state != State.RELAYING && state != State.DONE) {
             endTry();
             dropUpstream();
+            long waitedNanos = callersDeadline ? callerWaitNanos : cluster.timeoutNanos();
             String detail = "no response from '" + cluster.name() + "' within "
-                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms";
+                    + TimeUnit.NANOSECONDS.toMillis(waitedNanos) + " ms";
             if (callersDeadline) {
                 // The caller's own, shorter deadline: the service is not late by its own standard, so its breaker
                 // is not told, just as when a caller gives up by closing the connection.
