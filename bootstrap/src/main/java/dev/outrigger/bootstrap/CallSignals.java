@@ -6,12 +6,15 @@ import java.util.Map;
 /**
  * What only the app's JVM knows about a call, as request headers for the sidecar, which reads and removes them: the
  * client's own timeout ({@value #TIMEOUT}, milliseconds), that the client could send the body again
- * ({@value #REPLAYABLE}: 1), and the calling class ({@value #CALLER}, only when {@code findCaller} is on).
+ * ({@value #REPLAYABLE}: 1), and the calling class ({@value #CALLER}, only when {@code findCaller} is on). Apart from
+ * these signals, a call the app made over https:// and handed to the sidecar in plaintext says so ({@value #TLS}).
  */
 public final class CallSignals {
     public static final String TIMEOUT = "x-outrigger-timeout";
     public static final String REPLAYABLE = "x-outrigger-replayable";
     public static final String CALLER = "x-outrigger-caller";
+    /** The app called over https://: the sidecar originates the TLS (its {@code Router.TLS_MARKER}). */
+    public static final String TLS = "x-outrigger-tls";
 
     /** For an agent without {@code signals=on}: calls say nothing. */
     public static final CallSignals OFF = new CallSignals(false, false);
@@ -27,6 +30,11 @@ public final class CallSignals {
     private CallSignals(boolean on, boolean findCaller) {
         this.on = on;
         this.findCaller = findCaller;
+    }
+
+    /** Whether calls carry signals at all ({@code signals=on}). */
+    boolean on() {
+        return on;
     }
 
     /**

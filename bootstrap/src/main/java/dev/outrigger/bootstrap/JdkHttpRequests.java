@@ -13,8 +13,6 @@ import java.util.Set;
  * an app's own {@code HttpRequest} subclass with a header the builder refuses) the request goes unchanged.
  */
 public final class JdkHttpRequests {
-    /** The sidecar's header for "the app called this over https://" (its {@code Router.TLS_MARKER}). */
-    static final String TLS_MARKER = "x-outrigger-tls";
     /** Publishers that hold their bytes, so each subscription gets all of them: ofString, ofByteArray, noBody. */
     private static final Set<String> HELD_BODIES = Set.of(
             "jdk.internal.net.http.RequestPublishers$StringPublisher",
@@ -32,7 +30,7 @@ public final class JdkHttpRequests {
     /**
      * What the JDK HttpClient sends instead of {@code request}: for an {@code https} call to an opted-in host that
      * goes to the sidecar now, the same request to the {@code http} form of its URI (authority, and so the Host
-     * header, unchanged), marked {@value #TLS_MARKER} for the sidecar to originate the TLS, and the client's next
+     * header, unchanged), marked {@value CallSignals#TLS} for the sidecar to originate the TLS, and the client's next
      * proxy choice for it on this thread is the sidecar ({@link SidecarProxySelector#sendNextToSidecar}); otherwise
      * the request with its {@link CallSignals}, if any.
      */
@@ -44,7 +42,7 @@ public final class JdkHttpRequests {
             return withHeaders(request, headers);
         }
         URI plaintext = plaintextForm(uri);
-        headers.put(TLS_MARKER, "1");
+        headers.put(CallSignals.TLS, "1");
         HttpRequest copy = copy(request, plaintext, headers);
         if (copy != request) {
             selector.sendNextToSidecar(plaintext);
@@ -54,12 +52,12 @@ public final class JdkHttpRequests {
 
     /**
      * Where the client follows a redirect of {@code previous}: a request the agent handed to the sidecar in plaintext
-     * keeps its headers (so the {@value #TLS_MARKER} marker) and its proxy (the sidecar) when redirected, so an
+     * keeps its headers (so the {@value CallSignals#TLS} marker) and its proxy (the sidecar) when redirected, so an
      * {@code https} location on an opted-in host is followed in its plaintext form the same way; any other location
      * as it is.
      */
     static URI redirectTarget(HttpRequest previous, URI location, SidecarProxySelector selector) {
-        boolean handedOver = previous.headers().firstValue(TLS_MARKER).isPresent();
+        boolean handedOver = previous.headers().firstValue(CallSignals.TLS).isPresent();
         return handedOver && "https".equalsIgnoreCase(location.getScheme())
                 && selector.plaintextSidecarForHttps(location) != null ? plaintextForm(location) : location;
     }

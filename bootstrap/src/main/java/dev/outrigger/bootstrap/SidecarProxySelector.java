@@ -153,9 +153,16 @@ public final class SidecarProxySelector extends ProxySelector implements BiFunct
      */
     public Map<String, String> signalsViaProxy(String proxyHost, int proxyPort, long timeoutMillis,
                                                boolean replayable) {
-        InetSocketAddress address = (InetSocketAddress) sidecar.address();
-        return proxyPort == address.getPort() && address.getHostString().equals(proxyHost)
-                ? signals.headers(timeoutMillis, replayable) : Map.of();
+        return isSidecar(proxyHost, proxyPort) ? signals.headers(timeoutMillis, replayable) : Map.of();
+    }
+
+    /** Whether calls through the proxy {@code proxyHost:proxyPort} carry signals: they are on and it is the sidecar. */
+    public boolean signalsGoVia(String proxyHost, int proxyPort) {
+        return signals.on() && isSidecar(proxyHost, proxyPort);
+    }
+
+    private boolean isSidecar(String host, int port) {
+        return SidecarRoutes.isAt((InetSocketAddress) sidecar.address(), host, port);
     }
 
     /**

@@ -47,7 +47,12 @@ public final class SidecarRoutes {
      */
     public static boolean isPlaintextSidecarForHttps(String proxyHost, int proxyPort, String host, int port) {
         InetSocketAddress sidecar = plaintextSidecarForHttps(host, port);
-        return sidecar != null && sidecar.getHostString().equals(proxyHost) && sidecar.getPort() == proxyPort;
+        return sidecar != null && isAt(sidecar, proxyHost, proxyPort);
+    }
+
+    /** Whether {@code address} is {@code host:port} as a client names its proxy or peer: by the same host string. */
+    static boolean isAt(InetSocketAddress address, String host, int port) {
+        return address.getPort() == port && address.getHostString().equals(host);
     }
 
     private static InetSocketAddress ask(String scheme, String host, int port, boolean plaintextHttps) {
@@ -75,6 +80,16 @@ public final class SidecarRoutes {
                                                       boolean replayable) {
         return proxyHost != null && ProxySelector.getDefault() instanceof SidecarProxySelector sidecar
                 ? sidecar.signalsViaProxy(proxyHost, proxyPort, timeoutMillis, replayable) : Map.of();
+    }
+
+    /**
+     * Whether a call through the proxy (or to the peer) {@code proxyHost:proxyPort} carries signals: they are on and
+     * that is the sidecar. For a library that learns only as it writes the request that its body can be sent again,
+     * and then adds {@link CallSignals#REPLAYABLE} itself.
+     */
+    public static boolean signalsGoVia(String proxyHost, int proxyPort) {
+        return proxyHost != null && ProxySelector.getDefault() instanceof SidecarProxySelector sidecar
+                && sidecar.signalsGoVia(proxyHost, proxyPort);
     }
 
     /**

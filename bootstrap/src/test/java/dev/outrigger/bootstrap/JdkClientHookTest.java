@@ -57,7 +57,7 @@ class JdkClientHookTest {
         HttpRequest sent = (HttpRequest) selector.apply(CLIENT, request);
 
         assertEquals(URI.create("http://api.example.com:8443/v1/caf%C3%A9?q=a%20b"), sent.uri());
-        assertEquals(Map.of("X-Multi", List.of("one", "two"), JdkHttpRequests.TLS_MARKER, List.of("1")),
+        assertEquals(Map.of("X-Multi", List.of("one", "two"), CallSignals.TLS, List.of("1")),
                 sent.headers().map());
         assertEquals("PUT", sent.method());
         assertSame(request.bodyPublisher().orElseThrow(), sent.bodyPublisher().orElseThrow());
@@ -76,7 +76,7 @@ class JdkClientHookTest {
 
         HttpRequest sent = (HttpRequest) selector(new CallSignals(false), true).apply(CLIENT, request);
 
-        assertEquals(Map.of(JdkHttpRequests.TLS_MARKER, List.of("1"), CallSignals.TIMEOUT, List.of("900"),
+        assertEquals(Map.of(CallSignals.TLS, List.of("1"), CallSignals.TIMEOUT, List.of("900"),
                 CallSignals.REPLAYABLE, List.of("1")), sent.headers().map());
     }
 

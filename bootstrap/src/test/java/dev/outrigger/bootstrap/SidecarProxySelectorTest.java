@@ -1,6 +1,7 @@
 package dev.outrigger.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -160,6 +161,15 @@ class SidecarProxySelectorTest {
         assertEquals("1", viaSidecar.get(CallSignals.REPLAYABLE));
         assertEquals(Map.of(), selector.signalsViaProxy("corp-proxy", 15001, 800, true));
         assertEquals(Map.of(), selector.signalsViaProxy("127.0.0.1", 3128, 800, true));
+    }
+
+    @Test
+    void signalsGoOnlyViaTheSidecarAndOnlyWhenOn() {
+        assertTrue(selector(FailMode.OPEN, () -> true).signalsGoVia("127.0.0.1", 15001));
+        assertFalse(selector(FailMode.OPEN, () -> true).signalsGoVia("corp-proxy", 15001));
+        SidecarProxySelector off = new SidecarProxySelector(delegate, POLICY, SIDECAR, new FailModes(FailMode.OPEN, List.of()),
+                () -> true, StartupWaitTest.NO_WAIT, warnings::add, CallSignals.OFF);
+        assertFalse(off.signalsGoVia("127.0.0.1", 15001));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.outrigger.agent.hooks;
 
+import dev.outrigger.bootstrap.CallSignals;
 import dev.outrigger.bootstrap.OnEntry;
 import java.lang.reflect.Method;
 import okhttp3.Request;
@@ -23,7 +24,7 @@ public final class OkHttpHttpsMarkerHook extends OnEntry<Request, Http1ExchangeC
     public Request enter(Request request, Http1ExchangeCodec codec, Object unused) throws ReflectiveOperationException {
         if (request.isHttps()
                 && ((Route) ROUTE.invoke(CONNECTION.invoke(codec))).address().sslSocketFactory() == null) {
-            return request.newBuilder().header("x-outrigger-tls", "1").build();
+            return request.newBuilder().header(CallSignals.TLS, "1").build();
         }
         return request;
     }

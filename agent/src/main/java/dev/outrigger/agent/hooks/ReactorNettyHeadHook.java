@@ -35,7 +35,7 @@ public final class ReactorNettyHeadHook extends OnExit<Boolean, HttpOperations<?
             HttpHeaders headers = request.requestHeaders();
             if (channel.pipeline().get(NettyPipeline.SslHandler) == null
                     && String.valueOf(request.resourceUrl()).startsWith("https:")) {
-                headers.set("x-outrigger-tls", "1");
+                headers.set(CallSignals.TLS, "1");
             }
             if (channel.remoteAddress() instanceof InetSocketAddress peer) {
                 boolean replayable = headers.contains(CallSignals.REPLAYABLE)

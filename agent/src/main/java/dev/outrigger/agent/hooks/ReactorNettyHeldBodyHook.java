@@ -23,8 +23,7 @@ public final class ReactorNettyHeldBodyHook extends OnEntry<Publisher<?>, HttpCl
     public Publisher<?> enter(Publisher<?> body, HttpClientRequest request, Object unused) {
         if (body instanceof Fuseable.ScalarCallable<?>
                 && ((Connection) request).channel().remoteAddress() instanceof InetSocketAddress peer
-                && SidecarRoutes.signalsViaProxy(peer.getHostString(), peer.getPort(), 0, true)
-                .containsKey(CallSignals.REPLAYABLE)) {
+                && SidecarRoutes.signalsGoVia(peer.getHostString(), peer.getPort())) {
             request.requestHeaders().set(CallSignals.REPLAYABLE, "1");
         }
         return body;

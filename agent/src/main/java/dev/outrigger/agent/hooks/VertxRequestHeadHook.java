@@ -31,13 +31,9 @@ public final class VertxRequestHeadHook extends OnExit<HttpRequest, Http1xClient
                 head.headers().set(HttpHeaderNames.HOST, authority);
             }
         }
-        if (head instanceof FullHttpRequest) {
-            SocketAddress peer = connection.remoteAddress();
-            String replayable = SidecarRoutes.signalsViaProxy(peer.host(), peer.port(), 0, true)
-                    .get(CallSignals.REPLAYABLE);
-            if (replayable != null) {
-                head.headers().set(CallSignals.REPLAYABLE, replayable);
-            }
+        SocketAddress peer = connection.remoteAddress();
+        if (head instanceof FullHttpRequest && SidecarRoutes.signalsGoVia(peer.host(), peer.port())) {
+            head.headers().set(CallSignals.REPLAYABLE, "1");
         }
         return head;
     }
